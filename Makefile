@@ -1,0 +1,62 @@
+# The workbench's everyday commands. `make run` and `make test` are all a
+# newcomer needs; both install what is missing first.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+# Debian packages the project needs: a browser for the end-to-end tests, an
+# Arabic font for PDFs, pdftotext to read PDFs back, msgfmt for translations.
+OS_PACKAGES := chromium fonts-noto-core poppler-utils gettext
+
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# This machine's pip mirrors print a warning per package; keep real errors.
+QUIET_PIP := 2>&1 | { grep -v "is ignored" || true; }
+
+.PHONY: install os-packages run serve migrate test lint format eval bench clean
+
+install: os-packages $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1" $(QUIET_PIP)
+	$(PY) -m pip install --quiet -e . --group dev $(QUIET_PIP)
+	@touch $(STAMP)
+
+# Installs only what is missing; needs root or sudo the first time.
+os-packages:
+	@missing=""; for p in $(OS_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	  || { echo "Could not install:$$missing (run as root or with sudo)"; exit 1; }; \
+	fi
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+run: migrate
+	$(PY) manage.py load_seeds
+	$(PY) manage.py create_local_admin
+	@echo "The workbench is at http://127.0.0.1:8000/ (admin at /admin/)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "Models changed without a migration"; exit 1; }
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts

@@ -1,0 +1,58 @@
+"""The shared cast: one user per newsroom role, plus the seed article."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+
+SEED_PATH = Path(settings.BASE_DIR) / "seeds" / "000_6b4dfa315d9bbecf.txt"
+
+
+def _member(username, group):
+    user = User.objects.create_user(username, f"{username}@example.org", "correct horse battery", is_staff=True)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def viewer(db):
+    return _member("vera", "Viewer")
+
+
+@pytest.fixture
+def factchecker(db):
+    return _member("fatima", "Fact-checker")
+
+
+@pytest.fixture
+def editor(db):
+    return _member("edward", "Editor")
+
+
+@pytest.fixture
+def outsider(db):
+    """Logged in, but in no newsroom group."""
+    return User.objects.create_user("olga", "olga@example.org", "correct horse battery")
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser("admin", "admin@example.org", "correct horse battery")
+
+
+@pytest.fixture
+def seed_text():
+    return SEED_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seed_article(db):
+    from django.core.management import call_command
+
+    from claims.models import Article
+
+    call_command("load_seeds", verbosity=0, stdout=io.StringIO())
+    return Article.objects.get(publisher="TRT عربي")
