@@ -11,7 +11,9 @@ SEED_PATH = Path(settings.BASE_DIR) / "seeds" / "000_6b4dfa315d9bbecf.txt"
 
 
 def _member(username, group):
-    user = User.objects.create_user(username, f"{username}@example.org", "correct horse battery", is_staff=True)
+    user = User.objects.create_user(
+        username, f"{username}@example.org", "correct horse battery", is_staff=True
+    )
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user

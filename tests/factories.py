@@ -16,7 +16,9 @@ def make_claim(article, content, occurrence=0, **fields):
     start = -1
     for _ in range(occurrence + 1):
         start = article.text.index(content, start + 1)
-    return Claim.objects.create(article=article, content=content, start=start, end=start + len(content), **fields)
+    return Claim.objects.create(
+        article=article, content=content, start=start, end=start + len(content), **fields
+    )
 
 
 def rating(scale, slug):

@@ -38,7 +38,9 @@ def test_every_change_page_answers_for_a_superuser(client, superuser, populated,
 def test_adding_an_article_in_the_admin_goes_through_ingestion(client, superuser):
     client.force_login(superuser)
     url = reverse("admin:claims_article_add")
-    response = client.post(url, {"title": "", "text": ARABIC_TEXT, "language": "", "url": "", "publisher": ""})
+    response = client.post(
+        url, {"title": "", "text": ARABIC_TEXT, "language": "", "url": "", "publisher": ""}
+    )
     assert response.status_code == 302
     article = Article.objects.get()
     assert article.language == "ar" and article.created_by == superuser

@@ -110,7 +110,9 @@ def test_the_ingest_command_fails_loudly_on_bad_files(tmp_path):
     bad.write_bytes(b"\xff\xfe\x00")
     err = io.StringIO()
     with pytest.raises(CommandError, match="2 of 3"):
-        call_command("ingest", str(good), str(bad), str(tmp_path / "missing.txt"), stdout=io.StringIO(), stderr=err)
+        call_command(
+            "ingest", str(good), str(bad), str(tmp_path / "missing.txt"), stdout=io.StringIO(), stderr=err
+        )
     assert "bad.txt: The text is not valid UTF-8" in err.getvalue()
     assert Article.objects.count() == 1
 
@@ -128,7 +130,11 @@ def test_the_ingest_command_takes_metadata_for_one_file(tmp_path):
         stdout=io.StringIO(),
     )
     article = Article.objects.get()
-    assert (article.title, article.publisher, article.url) == ("Budget story", "Daily", "https://example.org/budget")
+    assert (article.title, article.publisher, article.url) == (
+        "Budget story",
+        "Daily",
+        "https://example.org/budget",
+    )
     assert article.published_at == date(2024, 2, 29)
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("ingest", str(path), "--published-at=29/02/2024", stdout=io.StringIO())

@@ -209,7 +209,9 @@ def test_it_publishes_only_with_a_content_verdict_and_a_source(editor, factcheck
         claim.publish(by=editor)
     assert len(raised.value.messages) == 2
 
-    verdict = Verdict.objects.create(claim=claim, scale=Scale.CONTENT, rating=rating("content", "mostly-true"))
+    verdict = Verdict.objects.create(
+        claim=claim, scale=Scale.CONTENT, rating=rating("content", "mostly-true")
+    )
     ClaimSource.objects.create(claim=claim, source=make_source(), stance="supports")
     with pytest.raises(PermissionDenied):
         claim.publish(by=factchecker)
