@@ -22,7 +22,7 @@ install: os-packages $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=25.1" $(QUIET_PIP)
-	$(PY) -m pip install --quiet -e . --group dev $(QUIET_PIP)
+	$(PY) -m pip install --quiet . --group dev $(QUIET_PIP)
 	@touch $(STAMP)
 
 # Installs only what is missing; needs root or sudo the first time.
