@@ -8,6 +8,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The language switch (English / العربية) posts here.
     path("i18n/", include("django.conf.urls.i18n")),
+    # The REST API and its documentation (/api/schema/, /api/docs/).
+    path("api/", include(("claims.api.urls", "api"), namespace="api")),
 ]
 
 if settings.DEBUG:

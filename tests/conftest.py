@@ -58,3 +58,33 @@ def seed_article(db):
 
     call_command("load_seeds", verbosity=0, stdout=io.StringIO())
     return Article.objects.get(publisher="TRT عربي")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def api():
+    """api(user) -> a DRF test client signed in with the user's token (api() is anonymous)."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    def client(user=None):
+        api_client = APIClient()
+        if user is not None:
+            token, _ = Token.objects.get_or_create(user=user)
+            api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return api_client
+
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """The cast's passwords are hashed once per test; the production hasher takes ~0.3 s."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

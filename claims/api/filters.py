@@ -15,6 +15,8 @@ from django.db import connections
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from claims.models import (
     Article,
@@ -78,8 +80,20 @@ class StrictBooleanField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
 class BooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class RatingFilter(django_filters.ModelChoiceFilter):
+    """A rating by its slug on one scale; an unknown slug is an error (400), not an empty list."""
+
+    def __init__(self, scale, **kwargs):
+        kwargs.setdefault("queryset", Rating.objects.filter(scale=scale))
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("method", "filter_current_rating")
+        super().__init__(**kwargs)
 
 
 class SearchFilter(django_filters.CharFilter):
@@ -173,17 +187,13 @@ class ClaimFilter(django_filters.FilterSet):
         help_text=_("A user id, “me” or “none”."),
         validators=[RegexValidator(r"^(me|none|[1-9][0-9]{0,17})$", _("Enter a user id, “me” or “none”."))],
     )
-    attribution_rating = django_filters.ModelChoiceFilter(
-        queryset=Rating.objects.filter(scale=Scale.ATTRIBUTION),
-        to_field_name="slug",
-        method="filter_current_rating",
+    attribution_rating = RatingFilter(
+        Scale.ATTRIBUTION,
         label=_("Current attribution rating"),
         help_text=_("The slug of a rating on the attribution scale."),
     )
-    content_rating = django_filters.ModelChoiceFilter(
-        queryset=Rating.objects.filter(scale=Scale.CONTENT),
-        to_field_name="slug",
-        method="filter_current_rating",
+    content_rating = RatingFilter(
+        Scale.CONTENT,
         label=_("Current content rating"),
         help_text=_("The slug of a rating on the content scale."),
     )

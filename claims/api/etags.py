@@ -1,0 +1,180 @@
+"""ETags and If-Match: two editors never silently overwrite each other.
+
+The ETag of a row is `"<pk>-<version>"` (a strong tag). Claims, verdicts,
+sources, source links and notes have a `version` that every save bumps;
+articles and speakers, which have none, use the microseconds of their
+`updated_at`, which every save also moves. It names the state of the row's
+own fields: changes to related rows (a new verdict on a claim) do not change
+the claim's ETag, so it is meant for If-Match, not for caching.
+
+PATCH, PUT and DELETE must send `If-Match` with the ETag the client last
+read: without it the answer is 428, with a stale one 412, and in both cases
+nothing changes. The check is not a read-then-write: the write itself is
+conditional (`VersionedModel.save_if_current`, or the same conditional UPDATE
+for the timestamped rows), so of concurrent writers from one ETag exactly one
+wins. A `W/` prefix that a proxy may add is tolerated.
+"""
+
+import re
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from claims.api.errors import PreconditionFailed, PreconditionRequired
+from claims.models import StaleVersion, VersionedModel
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_TAG = re.compile(r'\s*(?:W/)?"([^"]*)"\s*(?:,|$)')
+
+
+def token_of(instance):
+    """The value that changes on every save: the version, or updated_at in microseconds."""
+    if isinstance(instance, VersionedModel):
+        return str(instance.version)
+    stamp = instance.updated_at
+    return f"u{(stamp - EPOCH) // timedelta(microseconds=1)}" if stamp else "u0"
+
+
+def etag_of(instance):
+    return f'"{instance.pk}-{token_of(instance)}"'
+
+
+def parse_if_match(header):
+    """The opaque tags of an If-Match header; None when absent, [] when unusable."""
+    if header is None:
+        return None
+    header = header.strip()
+    tags, position = [], 0
+    while position < len(header):
+        match = _TAG.match(header, position)
+        if not match:
+            return []
+        tags.append(match.group(1))
+        position = match.end()
+    return tags
+
+
+def require_if_match(request, instance):
+    """The expected token for a write to `instance`; 428 or 412 when there is none."""
+    tags = parse_if_match(request.headers.get("If-Match"))
+    if tags is None:
+        raise PreconditionRequired()
+    if not tags:
+        raise PreconditionRequired(
+            _('The If-Match header must hold the ETag you read, such as "%(etag)s".')
+            % {"etag": etag_of(instance).strip('"')}
+        )
+    current = f"{instance.pk}-{token_of(instance)}"
+    if current not in tags:
+        raise PreconditionFailed(etag=etag_of(instance))
+    return token_of(instance)
+
+
+def check_if_match(request, instance):
+    """For POST actions: If-Match is optional, but a stale one is still refused."""
+    if request.headers.get("If-Match") is None:
+        return None
+    return require_if_match(request, instance)
+
+
+def _lock(instance, token):
+    """Take the row lock with an UPDATE that only matches the expected state."""
+    model = type(instance)
+    if isinstance(instance, VersionedModel):
+        locked = model._base_manager.filter(pk=instance.pk, version=int(token)).update(version=int(token))
+    else:
+        stamp = instance.updated_at
+        locked = model._base_manager.filter(pk=instance.pk, updated_at=stamp).update(updated_at=stamp)
+    if not locked:
+        if isinstance(instance, VersionedModel):
+            raise StaleVersion(instance, int(token))
+        fresh = model._base_manager.filter(pk=instance.pk).first()
+        raise PreconditionFailed(etag=etag_of(fresh) if fresh else None)
+
+
+@contextmanager
+def locked_if_current(instance, token):
+    """Run a multi-step change (publishing, merging) only if the row is still at `token`."""
+    if token is None:
+        with transaction.atomic():
+            yield
+        return
+    with transaction.atomic():
+        _lock(instance, token)
+        yield
+
+
+def save_if_current(instance, token, **kwargs):
+    if isinstance(instance, VersionedModel):
+        instance.save_if_current(int(token), **kwargs)
+        return
+    with transaction.atomic():
+        _lock(instance, token)
+        instance.save(**kwargs)
+
+
+def delete_if_current(instance, token):
+    with transaction.atomic():
+        _lock(instance, token)
+        instance.delete()
+
+
+class ConditionalWriteMixin:
+    """A viewset whose detail answers carry an ETag and whose writes need If-Match.
+
+    Subclasses may override `perform_conditional_update(serializer, token)` and
+    `perform_conditional_destroy(instance, token)`; `detail_response(instance)`
+    serializes with the read shape and sets the ETag.
+    """
+
+    def detail_response(self, instance, status=200, headers=None):
+        from rest_framework.response import Response
+
+        serializer_class = getattr(self, "read_serializer_class", None) or self.get_serializer_class()
+        data = serializer_class(instance, context=self.get_serializer_context()).data
+        response = Response(data, status=status, headers=headers)
+        response["ETag"] = etag_of(instance)
+        return response
+
+    def refreshed(self, instance):
+        """The instance again, through the read queryset (annotations, prefetches)."""
+        return self.read_queryset().get(pk=instance.pk)
+
+    def read_queryset(self):
+        return self.get_queryset()
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.detail_response(self.get_object())
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        instance = self.get_object()
+        token = require_if_match(request, instance)
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        instance = self.perform_conditional_update(serializer, token)
+        return self.detail_response(self.refreshed(instance))
+
+    def partial_update(self, request, *args, **kwargs):
+        kwargs["partial"] = True
+        return self.update(request, *args, **kwargs)
+
+    def perform_conditional_update(self, serializer, token):
+        instance = serializer.instance
+        for name, value in serializer.validated_data.items():
+            setattr(instance, name, value)
+        save_if_current(instance, token)
+        return instance
+
+    def destroy(self, request, *args, **kwargs):
+        from rest_framework.response import Response
+
+        instance = self.get_object()
+        token = require_if_match(request, instance)
+        self.perform_conditional_destroy(instance, token)
+        return Response(status=204)
+
+    def perform_conditional_destroy(self, instance, token):
+        delete_if_current(instance, token)

@@ -1,0 +1,679 @@
+"""One viewset per resource; verbs (extract, publish, merge) are @actions.
+
+Lists are built to cost a constant number of queries whatever the page size:
+related rows are joined (select_related) or fetched once per page
+(prefetch_related), counts are correlated subqueries, and the ratings shown
+with claims are read once per request.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from claims.api import extraction
+from claims.api.errors import django_validation_errors
+from claims.api.etags import (
+    ConditionalWriteMixin,
+    check_if_match,
+    locked_if_current,
+    require_if_match,
+    save_if_current,
+)
+from claims.api.filters import ArticleFilter, ClaimFilter, SourceFilter, SpeakerFilter
+from claims.api.permissions import IsAuthor, IsSignedIn, ModelPermissions, missing_permission_message
+from claims.api.serializers import (
+    ArticleDetailSerializer,
+    ArticleIngestSerializer,
+    ArticleSerializer,
+    ClaimDetailSerializer,
+    ClaimSerializer,
+    ClaimSourceSerializer,
+    ClaimWriteSerializer,
+    HealthSerializer,
+    MeSerializer,
+    NoteSerializer,
+    RatingSerializer,
+    ReextractResultSerializer,
+    SourceSerializer,
+    SpeakerMergeSerializer,
+    SpeakerSerializer,
+    VerdictSerializer,
+    VerdictWriteSerializer,
+)
+from claims.api.throttling import IngestThrottle
+from claims.ingest import ingest_article
+from claims.models import (
+    Article,
+    Claim,
+    ClaimOrigin,
+    ClaimSource,
+    ClaimStatus,
+    Note,
+    Rating,
+    Source,
+    Speaker,
+    Verdict,
+    VerdictStatus,
+)
+
+ID = "[0-9]+"
+CLAIM_PK = OpenApiParameter(
+    "claim_pk", OpenApiTypes.INT, OpenApiParameter.PATH, description=_("The claim's id.")
+)
+
+
+def count_of(model, field):
+    """A correlated COUNT subquery: evaluated only for the rows of the page."""
+    rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
+    return Coalesce(Subquery(rows.annotate(n=Count("*")).values("n")[:1]), 0, output_field=IntegerField())
+
+
+def require(user, *perms):
+    missing = [perm for perm in perms if not user.has_perm(perm)]
+    if missing:
+        raise PermissionDenied(missing_permission_message(missing))
+
+
+class StrictOrdering(OrderingFilter):
+    """`?ordering=` with known fields only (400 otherwise); search relevance first when `q` is given."""
+
+    def get_ordering(self, request, queryset, view):
+        raw = request.query_params.get(self.ordering_param)
+        if raw:
+            fields = [term.strip() for term in raw.split(",") if term.strip()]
+            allowed = set(view.ordering_fields)
+            unknown = [f for f in fields if f.lstrip("-") not in allowed]
+            if unknown:
+                raise ValidationError(
+                    {
+                        self.ordering_param: [
+                            _("Order by one of: %(fields)s (a leading “-” reverses).")
+                            % {"fields": ", ".join(view.ordering_fields)}
+                        ]
+                    }
+                )
+            return [*fields, "-id"] if "id" not in {f.lstrip("-") for f in fields} else fields
+        if request.query_params.get("q", "").strip() and "search_rank" in queryset.query.annotations:
+            return None  # keep the relevance order set by the search
+        return self.get_default_ordering(view)
+
+
+FILTERS = [DjangoFilterBackend, StrictOrdering]
+
+
+class ApiViewSet(viewsets.GenericViewSet):
+    permission_classes = [ModelPermissions]
+    filter_backends = FILTERS
+    lookup_value_regex = ID
+
+
+# Service ---------------------------------------------------------------------------
+
+
+class HealthView(APIView):
+    """Liveness: answers without touching the database (the benchmark's ceiling)."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = []
+
+    @extend_schema(responses=HealthSerializer, auth=[], tags=["service"])
+    def get(self, request):
+        return Response({"status": "ok"})
+
+
+class MeView(APIView):
+    """The signed-in user, their groups and permissions."""
+
+    permission_classes = [IsSignedIn]
+
+    @extend_schema(responses=MeSerializer, tags=["service"])
+    def get(self, request):
+        return Response(MeSerializer(request.user).data)
+
+
+# Articles --------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    create=extend_schema(
+        request=ArticleIngestSerializer,
+        responses={
+            201: OpenApiResponse(ArticleDetailSerializer, _("A new article, with the claims found in it.")),
+            200: OpenApiResponse(
+                ArticleDetailSerializer, _("The same text was already stored: that article.")
+            ),
+        },
+        description=_(
+            "Ingest an article: the text is stored exactly as sent and its claims are extracted. "
+            "The same text again (whitespace aside) returns the stored article with 200, never a copy."
+        ),
+    ),
+    retrieve=extend_schema(responses=ArticleDetailSerializer),
+    update=extend_schema(responses=ArticleDetailSerializer),
+    partial_update=extend_schema(responses=ArticleDetailSerializer),
+)
+class ArticleViewSet(
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    ApiViewSet,
+):
+    queryset = Article.objects.all()
+    filterset_class = ArticleFilter
+    ordering_fields = ["created_at", "published_at", "title", "id"]
+    ordering = ["-created_at", "-id"]
+    action_permissions = {"extract": ["claims.change_article", "claims.add_claim", "claims.change_claim"]}
+    conflict_actions = {"create", "update", "partial_update", "destroy"}
+
+    def get_queryset(self):
+        articles = Article.objects.select_related("created_by").annotate(
+            claim_count=count_of(Claim, "article")
+        )
+        if self.action == "list":
+            # The text can be a megabyte: lists never read it.
+            return articles.defer("text")
+        if self.action == "retrieve" or self.action is None:
+            claims = Claim.objects.select_related("speaker").order_by("start", "id")
+            return articles.prefetch_related(Prefetch("claims", queryset=claims))
+        return articles
+
+    def read_queryset(self):
+        claims = Claim.objects.select_related("speaker").order_by("start", "id")
+        return (
+            Article.objects.select_related("created_by")
+            .annotate(claim_count=count_of(Claim, "article"))
+            .prefetch_related(Prefetch("claims", queryset=claims))
+        )
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return ArticleIngestSerializer
+        if self.action == "retrieve":
+            return ArticleDetailSerializer
+        if self.action == "extract":
+            return ReextractResultSerializer
+        return ArticleSerializer
+
+    read_serializer_class = ArticleDetailSerializer
+
+    def get_throttles(self):
+        throttles = super().get_throttles()
+        return [*throttles, IngestThrottle()] if self.action in ("create", "extract") else throttles
+
+    def list(self, request, *args, **kwargs):
+        # The list shape has no text; detail_response is for single articles.
+        return mixins.ListModelMixin.list(self, request, *args, **kwargs)
+
+    def create(self, request, *args, **kwargs):
+        serializer = ArticleIngestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        result = ingest_article(**serializer.validated_data, created_by=request.user)
+        article = self.refreshed(result.article)
+        if not result.created:
+            return self.detail_response(article, status=status.HTTP_200_OK)
+        location = request.build_absolute_uri(f"{request.path.rstrip('/')}/{article.pk}/")
+        return self.detail_response(article, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+    @extend_schema(
+        request=None,
+        responses=ReextractResultSerializer,
+        description=_(
+            "Run extraction again. New claims are added; claims no longer found are removed only when "
+            "nobody worked on them (no verdict, source, note, assignee or edit), otherwise kept."
+        ),
+    )
+    @action(detail=True, methods=["post"])
+    def extract(self, request, pk=None):
+        article = self.get_object()
+        check_if_match(request, article)
+        result = extraction.reextract(article, by=request.user)
+        data = ReextractResultSerializer(result, context=self.get_serializer_context()).data
+        return Response(data)
+
+
+# Claims ----------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(responses=ClaimSerializer),
+    create=extend_schema(request=ClaimWriteSerializer, responses={201: ClaimDetailSerializer}),
+    retrieve=extend_schema(responses=ClaimDetailSerializer),
+    update=extend_schema(request=ClaimWriteSerializer, responses=ClaimDetailSerializer),
+    partial_update=extend_schema(request=ClaimWriteSerializer, responses=ClaimDetailSerializer),
+)
+class ClaimViewSet(
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    ApiViewSet,
+):
+    queryset = Claim.objects.all()
+    filterset_class = ClaimFilter
+    ordering_fields = ["created_at", "updated_at", "id", "start", "status", "article"]
+    ordering = ["-created_at", "-id"]
+    action_permissions = {"publish": ["claims.publish_claim"]}
+    conflict_actions = {"destroy"}
+    if_match_actions = {"publish"}
+    read_serializer_class = ClaimDetailSerializer
+
+    def get_queryset(self):
+        claims = Claim.objects.select_related("speaker", "assignee").annotate(language=F("article__language"))
+        if self.action == "list":
+            return claims.with_current_ratings()
+        if self.action in ("update", "partial_update", "destroy", "publish"):
+            # Saving checks the span against the article's text.
+            return claims.select_related("article")
+        return self.read_queryset()
+
+    def read_queryset(self):
+        current = Verdict.objects.current().select_related("rating", "author")
+        links = ClaimSource.objects.select_related("source", "added_by").order_by("id")
+        return (
+            Claim.objects.select_related("speaker", "assignee", "created_by")
+            .annotate(
+                language=F("article__language"),
+                article_title=F("article__title"),
+                notes_count=count_of(Note, "claim"),
+            )
+            .prefetch_related(
+                Prefetch("verdicts", queryset=current, to_attr="current_verdict_list"),
+                Prefetch("claim_sources", queryset=links),
+            )
+        )
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return ClaimSerializer
+        if self.action in ("create", "update", "partial_update"):
+            return ClaimWriteSerializer
+        return ClaimDetailSerializer
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action == "list":
+            context["ratings"] = {rating.pk: rating for rating in Rating.objects.all()}
+        return context
+
+    def check_assignment(self, claim, attrs):
+        if "assignee" not in attrs:
+            return
+        new = attrs["assignee"]
+        if (new.pk if new else None) != getattr(claim, "assignee_id", None):
+            require(self.request.user, "claims.assign_claim")
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        attrs = dict(serializer.validated_data)
+        claim_status = attrs.pop("status", ClaimStatus.NEW)
+        if claim_status == ClaimStatus.PUBLISHED:
+            raise ValidationError(
+                {"status": [_("A new claim cannot be published yet: add a verdict and a source first.")]}
+            )
+        claim = Claim(**attrs, origin=ClaimOrigin.MANUAL, created_by=request.user)
+        self.check_assignment(claim, attrs)
+        claim.set_status(claim_status, by=request.user)
+        claim.save()
+        claim = self.refreshed(claim)
+        location = request.build_absolute_uri(f"{request.path.rstrip('/')}/{claim.pk}/")
+        return self.detail_response(claim, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+    def perform_conditional_update(self, serializer, token):
+        claim = serializer.instance
+        attrs = dict(serializer.validated_data)
+        new_status = attrs.pop("status", None)
+        self.check_assignment(claim, attrs)
+        for name, value in attrs.items():
+            setattr(claim, name, value)
+        if new_status is not None and new_status != claim.status:
+            if new_status == ClaimStatus.PUBLISHED:
+                return self.publish_claim(claim, token)
+            claim.set_status(new_status, by=self.request.user)
+        save_if_current(claim, token)
+        return claim
+
+    def publish_claim(self, claim, token):
+        require(self.request.user, "claims.publish_claim")
+        with locked_if_current(claim, token):
+            try:
+                claim.publish(by=self.request.user)
+            except DjangoValidationError as exc:
+                raise ValidationError({"status": django_validation_errors(exc)["non_field_errors"]}) from None
+        return claim
+
+    @extend_schema(
+        request=None,
+        responses=ClaimDetailSerializer,
+        description=_(
+            "Publish the claim and its current draft verdicts (editors). Refused with the list of "
+            "problems while it lacks a content verdict or a source."
+        ),
+    )
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        claim = self.get_object()
+        token = check_if_match(request, claim)
+        if claim.status != ClaimStatus.PUBLISHED:
+            self.publish_claim(claim, token)
+        return self.detail_response(self.refreshed(claim))
+
+
+class ClaimChildMixin:
+    """Views of rows that belong to one claim: claims/{claim_pk}/…"""
+
+    def get_claim(self):
+        if not hasattr(self, "_claim"):
+            self._claim = get_object_or_404(
+                Claim.objects.select_related("article"), pk=self.kwargs["claim_pk"]
+            )
+        return self._claim
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if "claim_pk" in self.kwargs:
+            context["claim"] = self.get_claim()
+        return context
+
+    def list(self, request, *args, **kwargs):
+        self.get_claim()  # 404 for a claim that does not exist, not an empty list
+        return mixins.ListModelMixin.list(self, request, *args, **kwargs)
+
+
+# Verdicts --------------------------------------------------------------------------
+
+
+@extend_schema(parameters=[CLAIM_PK])
+@extend_schema_view(
+    create=extend_schema(request=VerdictWriteSerializer, responses={201: VerdictSerializer}),
+    update=extend_schema(request=VerdictWriteSerializer, responses=VerdictSerializer),
+    partial_update=extend_schema(request=VerdictWriteSerializer, responses=VerdictSerializer),
+)
+class VerdictViewSet(
+    ClaimChildMixin,
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    ApiViewSet,
+):
+    """A claim's verdicts, newest first: the latest on each scale is current, the rest is history."""
+
+    queryset = Verdict.objects.all()
+    filter_backends = []
+    action_permissions = {"publish": ["claims.publish_verdict"]}
+    conflict_actions = {"update", "partial_update", "destroy"}
+    if_match_actions = {"publish"}
+    read_serializer_class = VerdictSerializer
+
+    def get_queryset(self):
+        return (
+            Verdict.objects.filter(claim_id=self.kwargs["claim_pk"])
+            .select_related("rating", "author", "claim__article")
+            .order_by("-id")
+        )
+
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return VerdictWriteSerializer
+        return VerdictSerializer
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if "claim_pk" in self.kwargs:
+            context["current_verdict_ids"] = set(
+                Verdict.objects.filter(claim_id=self.kwargs["claim_pk"])
+                .current()
+                .values_list("pk", flat=True)
+            )
+        return context
+
+    def create(self, request, *args, **kwargs):
+        claim = self.get_claim()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        attrs = dict(serializer.validated_data)
+        publish = attrs.pop("status", VerdictStatus.DRAFT) == VerdictStatus.PUBLISHED
+        if publish:
+            require(request.user, "claims.publish_verdict")
+        if attrs.get("corrects") is None:
+            # A new verdict after a published one is a correction of it.
+            current = claim.current_verdict(attrs["scale"])
+            if current is not None and current.status == VerdictStatus.PUBLISHED:
+                attrs["corrects"] = current
+        verdict = Verdict(claim=claim, author=request.user, status=VerdictStatus.DRAFT, **attrs)
+        with transaction.atomic():
+            verdict.save()
+            if publish:
+                verdict.publish(by=request.user)
+        verdict = self.refreshed(verdict)
+        location = request.build_absolute_uri(f"{request.path.rstrip('/')}/{verdict.pk}/")
+        return self.detail_response(verdict, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+    def perform_conditional_update(self, serializer, token):
+        verdict = serializer.instance
+        attrs = dict(serializer.validated_data)
+        publish = attrs.pop("status", verdict.status) == VerdictStatus.PUBLISHED
+        if publish and verdict.status == VerdictStatus.DRAFT:
+            require(self.request.user, "claims.publish_verdict")
+        for name, value in attrs.items():
+            setattr(verdict, name, value)
+        if publish and verdict.status == VerdictStatus.DRAFT:
+            with locked_if_current(verdict, token):
+                verdict.publish(by=self.request.user)
+            return verdict
+        save_if_current(verdict, token)
+        return verdict
+
+    @extend_schema(
+        request=None, responses=VerdictSerializer, description=_("Publish a draft verdict (editors).")
+    )
+    @action(detail=True, methods=["post"])
+    def publish(self, request, claim_pk=None, pk=None):
+        verdict = self.get_object()
+        token = check_if_match(request, verdict)
+        with locked_if_current(verdict, token):
+            verdict.publish(by=request.user)
+        return self.detail_response(self.refreshed(verdict))
+
+
+# Evidence and notes ------------------------------------------------------------------
+
+
+@extend_schema(parameters=[CLAIM_PK])
+class ClaimSourceViewSet(
+    ClaimChildMixin,
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    ApiViewSet,
+):
+    """The sources linked to a claim as evidence, each with its stance. DELETE unlinks (the source stays)."""
+
+    queryset = ClaimSource.objects.all()
+    serializer_class = ClaimSourceSerializer
+    filter_backends = []
+    conflict_actions = {"create"}
+
+    def get_queryset(self):
+        return (
+            ClaimSource.objects.filter(claim_id=self.kwargs["claim_pk"])
+            .select_related("source", "added_by")
+            .order_by("id")
+        )
+
+    def create(self, request, *args, **kwargs):
+        claim = self.get_claim()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        link = ClaimSource(claim=claim, added_by=request.user, **serializer.validated_data)
+        link.save()
+        link = self.refreshed(link)
+        location = request.build_absolute_uri(f"{request.path.rstrip('/')}/{link.pk}/")
+        return self.detail_response(link, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+
+@extend_schema(parameters=[CLAIM_PK])
+class NoteViewSet(
+    ClaimChildMixin,
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    ApiViewSet,
+):
+    """The newsroom's internal notes on a claim. Only a note's author may edit or delete it."""
+
+    queryset = Note.objects.all()
+    serializer_class = NoteSerializer
+    permission_classes = [ModelPermissions, IsAuthor]
+    filter_backends = []
+
+    def get_queryset(self):
+        return (
+            Note.objects.filter(claim_id=self.kwargs["claim_pk"])
+            .select_related("author")
+            .order_by("created_at", "id")
+        )
+
+    def create(self, request, *args, **kwargs):
+        claim = self.get_claim()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        note = Note(claim=claim, author=request.user, **serializer.validated_data)
+        note.save()
+        location = request.build_absolute_uri(f"{request.path.rstrip('/')}/{note.pk}/")
+        return self.detail_response(note, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+
+class SourceViewSet(
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    ApiViewSet,
+):
+    """Evidence: documents, transcripts, statements, datasets. A source linked to a claim cannot be deleted."""
+
+    queryset = Source.objects.all()
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilter
+    ordering_fields = ["created_at", "published_at", "title", "id"]
+    ordering = ["-created_at", "-id"]
+    conflict_actions = {"create", "update", "partial_update", "destroy"}
+
+    def get_queryset(self):
+        return Source.objects.select_related("created_by").annotate(
+            claim_count=count_of(ClaimSource, "source")
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        source = Source(created_by=request.user, **serializer.validated_data)
+        source.save()
+        source = self.refreshed(source)
+        location = request.build_absolute_uri(f"{request.path.rstrip('/')}/{source.pk}/")
+        return self.detail_response(source, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+
+# Speakers and ratings -----------------------------------------------------------------
+
+
+@extend_schema_view(
+    merge=extend_schema(
+        request=SpeakerMergeSerializer,
+        responses=SpeakerSerializer,
+        description=_(
+            "Fold another speaker into this one (editors): its claims and names move here and it is deleted."
+        ),
+    )
+)
+class SpeakerViewSet(
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    ApiViewSet,
+):
+    """The people and bodies claims are attributed to, one row per source across articles."""
+
+    queryset = Speaker.objects.all()
+    serializer_class = SpeakerSerializer
+    filterset_class = SpeakerFilter
+    ordering_fields = ["name", "created_at", "id"]
+    ordering = ["name", "id"]
+    action_permissions = {"merge": ["claims.merge_speakers", "claims.change_claim"]}
+    conflict_actions = {"create", "update", "partial_update", "destroy", "merge"}
+    if_match_actions = {"merge"}
+
+    def get_queryset(self):
+        return Speaker.objects.annotate(claim_count=count_of(Claim, "speaker"))
+
+    def get_serializer_class(self):
+        return SpeakerMergeSerializer if self.action == "merge" else SpeakerSerializer
+
+    read_serializer_class = SpeakerSerializer
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        speaker = Speaker(**serializer.validated_data)
+        speaker.save()
+        speaker = self.refreshed(speaker)
+        location = request.build_absolute_uri(f"{request.path.rstrip('/')}/{speaker.pk}/")
+        return self.detail_response(speaker, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+    @action(detail=True, methods=["post"])
+    def merge(self, request, pk=None):
+        speaker = self.get_object()
+        token = check_if_match(request, speaker)
+        serializer = SpeakerMergeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with locked_if_current(speaker, token):
+            speaker.merge(serializer.validated_data["other"], by=request.user)
+        return self.detail_response(self.refreshed(speaker))
+
+
+class RatingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    """The two rating scales (attribution, content). Newsrooms edit them in the admin."""
+
+    queryset = Rating.objects.all()
+    serializer_class = RatingSerializer
+    filterset_fields = ["scale"]
+    ordering_fields = ["scale", "order", "value", "id"]
+    ordering = ["scale", "order", "id"]
+
+
+__all__ = ["require_if_match", "serializers"]
