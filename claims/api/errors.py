@@ -109,7 +109,7 @@ def translate(exc):
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(django_validation_errors(exc))
     if isinstance(exc, IngestError):
-        return exceptions.ValidationError({"text": [str(exc)]}, code="ingest_error")
+        return exceptions.ValidationError({"non_field_errors": [str(exc)]}, code="ingest_error")
     if isinstance(exc, (ProtectedError, RestrictedError)):
         count = len(exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects)
         return Conflict(

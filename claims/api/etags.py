@@ -68,8 +68,25 @@ def require_if_match(request, instance):
         )
     current = f"{instance.pk}-{token_of(instance)}"
     if current not in tags:
-        raise PreconditionFailed(etag=etag_of(instance))
+        raise stale(instance)
     return token_of(instance)
+
+
+def stale(instance):
+    """412 for a row that moved on, naming who saved the newer state when the history knows."""
+    history = getattr(instance, "history", None)
+    latest = (
+        history.order_by("-history_date").select_related("history_user").first()
+        if history is not None
+        else None
+    )
+    user = latest.history_user if latest is not None else None
+    if user is None:
+        return PreconditionFailed(etag=etag_of(instance))
+    detail = _("%(user)s changed this since you read it; reload it and apply your change again.") % {
+        "user": user.get_username()
+    }
+    return PreconditionFailed(detail, etag=etag_of(instance), changed_by=user.get_username())
 
 
 def check_if_match(request, instance):
@@ -91,7 +108,7 @@ def _lock(instance, token):
         if isinstance(instance, VersionedModel):
             raise StaleVersion(instance, int(token))
         fresh = model._base_manager.filter(pk=instance.pk).first()
-        raise PreconditionFailed(etag=etag_of(fresh) if fresh else None)
+        raise stale(fresh) if fresh else PreconditionFailed()
 
 
 @contextmanager

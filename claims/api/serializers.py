@@ -16,6 +16,7 @@ from rest_framework import serializers
 
 from claims.api.errors import django_validation_errors
 from claims.api.validators import names_without_bidi_controls, no_bidi_controls
+from claims.ingest import IngestError, validate_text
 from claims.models import (
     Article,
     Claim,
@@ -29,17 +30,24 @@ from claims.models import (
     Speaker,
     Verdict,
     VerdictStatus,
+    language_code_validator,
 )
 
 User = get_user_model()
 
 
 class StrictFieldsMixin:
-    """Refuse fields the serializer does not know (read-only ones are accepted and ignored)."""
+    """Refuse fields the serializer does not know (read-only ones are accepted and ignored).
+
+    `also_accepts` names the fields of the read shape, so that what a client
+    read can be sent back as it is (the read-only parts are ignored).
+    """
+
+    also_accepts: tuple = ()
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
-            unknown = sorted(set(data) - set(self.fields))
+            unknown = sorted(set(data) - set(self.fields) - set(self.also_accepts))
             if unknown:
                 raise serializers.ValidationError(
                     {name: [_("There is no such field.")] for name in unknown}, code="unknown_field"
@@ -223,6 +231,7 @@ class ArticleSerializer(StrictFieldsMixin, ImmutableFieldsMixin, serializers.Mod
     claim_count = serializers.IntegerField(read_only=True)
     created_by = UserBriefSerializer(read_only=True)
     immutable_fields = ("text",)
+    also_accepts = ("claims",)
     immutable_message = _(
         "An article's text never changes after ingestion; ingest the new text as a new article."
     )
@@ -314,8 +323,15 @@ class ArticleIngestSerializer(StrictFieldsMixin, serializers.Serializer):
         max_length=12,
         required=False,
         allow_blank=True,
+        validators=[language_code_validator],
         help_text=_("An ISO 639 code such as “ar” or “en”; detected from the text when omitted."),
     )
+
+    def validate_text(self, text):
+        try:
+            return validate_text(text)
+        except IngestError as exc:
+            raise serializers.ValidationError(str(exc)) from None
 
 
 class ReextractResultSerializer(serializers.Serializer):
@@ -528,6 +544,7 @@ class ClaimWriteSerializer(StrictFieldsMixin, ImmutableFieldsMixin, serializers.
     content = serializers.CharField(required=False, trim_whitespace=False)
     status = serializers.ChoiceField(choices=ClaimStatus.choices, required=False)
     immutable_message = _("The offsets of an extracted claim cannot be changed.")
+    also_accepts = tuple(ClaimDetailSerializer.Meta.fields)
 
     class Meta:
         model = Claim
@@ -616,6 +633,7 @@ class VerdictWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
         max_length=50, help_text=_("The slug of a rating on the verdict's scale (see ratings/).")
     )
     status = serializers.ChoiceField(choices=VerdictStatus.choices, required=False)
+    also_accepts = tuple(VerdictSerializer.Meta.fields)
 
     class Meta:
         model = Verdict

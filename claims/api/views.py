@@ -25,7 +25,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims.api import extraction
-from claims.api.errors import django_validation_errors
+from claims.api.errors import Conflict, django_validation_errors
 from claims.api.etags import (
     ConditionalWriteMixin,
     check_if_match,
@@ -55,7 +55,7 @@ from claims.api.serializers import (
     VerdictWriteSerializer,
 )
 from claims.api.throttling import IngestThrottle
-from claims.ingest import ingest_article
+from claims.ingest import IngestError, ingest_article
 from claims.models import (
     Article,
     Claim,
@@ -225,7 +225,16 @@ class ArticleViewSet(
     def create(self, request, *args, **kwargs):
         serializer = ArticleIngestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        result = ingest_article(**serializer.validated_data, created_by=request.user)
+        data = serializer.validated_data
+        try:
+            result = ingest_article(**data, created_by=request.user)
+        except IngestError:
+            if data.get("url") and Article.objects.filter(url=data["url"].strip()).exists():
+                raise Conflict(
+                    _("Another article already has the URL %(url)s.") % {"url": data["url"]},
+                    code="duplicate_url",
+                ) from None
+            raise
         article = self.refreshed(result.article)
         if not result.created:
             return self.detail_response(article, status=status.HTTP_200_OK)
