@@ -6,6 +6,8 @@ queryset=Claim.objects.all(), request=request).qs` works anywhere, and an
 invalid parameter shows up in `.errors` (the API answers 400 with them).
 """
 
+from datetime import UTC
+
 import django_filters
 from django import forms
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -15,6 +17,7 @@ from django.db import connections
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -46,6 +49,7 @@ SEARCH_CONFIGS = {"ar": "arabic"}
 DEFAULT_SEARCH_CONFIG = "english"
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
     """A primary key: a positive integer the database can hold (never a 500 for 10**30)."""
 
@@ -63,6 +67,23 @@ class MultipleChoice(django_filters.MultipleChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("distinct", False)
         super().__init__(*args, **kwargs)
+
+
+class UTCDateTimeField(IsoDateTimeField):
+    """ISO 8601 date-times, normalised to UTC (PostgreSQL refuses offsets past ±15:59)."""
+
+    def to_python(self, value):
+        parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        try:
+            return parsed.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError(_("Enter a date and time between the years 1 and 9999.")) from None
+
+
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
 
 
 class StrictBooleanField(forms.Field):
@@ -101,6 +122,31 @@ class SearchFilter(django_filters.CharFilter):
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         kwargs.setdefault("label", _("Search"))
         super().__init__(*args, **kwargs)
+
+
+class StrictFilterSet(django_filters.FilterSet):
+    """A parameter that is present must have a value: `?created_after=` is a client's mistake.
+
+    django-filter ignores blank values; here only free-text parameters
+    (`allow_blank`) may be blank, everything else answers 400.
+    """
+
+    allow_blank = frozenset({"q", "publisher"})
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for name in self.filters:
+            if name in self.allow_blank or name not in self.data:
+                continue
+            values = self.data.getlist(name) if hasattr(self.data, "getlist") else [self.data[name]]
+            if any(not str(value).strip() for value in values):
+                self.form.add_error(name, _("Give a value, or leave the parameter out."))
+                valid = False
+        return valid
+
+
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+ASSIGNEE_PATTERN = r"^(me|none|[1-9][0-9]{0,17})$"
 
 
 def language_q(field, code):
@@ -169,7 +215,7 @@ def claim_search(queryset, value):
     )
 
 
-class ClaimFilter(django_filters.FilterSet):
+class ClaimFilter(StrictFilterSet):
     article = IdFilter(field_name="article_id", label=_("Article"))
     speaker = IdFilter(field_name="speaker_id", label=_("Speaker"))
     status = MultipleChoice(choices=ClaimStatus.choices, label=_("Status"))
@@ -178,14 +224,14 @@ class ClaimFilter(django_filters.FilterSet):
         method="filter_language",
         max_length=12,
         label=_("Article language"),
-        validators=[RegexValidator(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", _("Enter a language code."))],
+        validators=[RegexValidator(LANGUAGE_PATTERN, _("Enter a language code."))],
     )
     assignee = django_filters.CharFilter(
         method="filter_assignee",
         max_length=20,
         label=_("Assignee"),
         help_text=_("A user id, “me” or “none”."),
-        validators=[RegexValidator(r"^(me|none|[1-9][0-9]{0,17})$", _("Enter a user id, “me” or “none”."))],
+        validators=[RegexValidator(ASSIGNEE_PATTERN, _("Enter a user id, “me” or “none”."))],
     )
     attribution_rating = RatingFilter(
         Scale.ATTRIBUTION,
@@ -202,12 +248,8 @@ class ClaimFilter(django_filters.FilterSet):
         label=_("Has a verdict"),
         help_text=_("Whether the claim has any verdict, on either scale."),
     )
-    created_after = django_filters.IsoDateTimeFilter(
-        field_name="created_at", lookup_expr="gte", label=_("Created at or after")
-    )
-    created_before = django_filters.IsoDateTimeFilter(
-        field_name="created_at", lookup_expr="lt", label=_("Created before")
-    )
+    created_after = DateTimeFilter(field_name="created_at", lookup_expr="gte", label=_("Created at or after"))
+    created_before = DateTimeFilter(field_name="created_at", lookup_expr="lt", label=_("Created before"))
     q = SearchFilter(
         method="filter_q",
         help_text=_("Words in the claim or its headline, or the speaker's name."),
@@ -230,9 +272,11 @@ class ClaimFilter(django_filters.FilterSet):
             "q",
         ]
 
+    @extend_schema_field({"type": "string", "pattern": LANGUAGE_PATTERN, "maxLength": 12})
     def filter_language(self, queryset, name, value):
         return queryset.filter(language_q("article__language", value))
 
+    @extend_schema_field({"type": "string", "pattern": ASSIGNEE_PATTERN})
     def filter_assignee(self, queryset, name, value):
         if value == "none":
             return queryset.filter(assignee__isnull=True)
@@ -261,12 +305,12 @@ class ClaimFilter(django_filters.FilterSet):
         return claim_search(queryset, value)
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(StrictFilterSet):
     language = django_filters.CharFilter(
         method="filter_language",
         max_length=12,
         label=_("Language"),
-        validators=[RegexValidator(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", _("Enter a language code."))],
+        validators=[RegexValidator(LANGUAGE_PATTERN, _("Enter a language code."))],
     )
     publisher = django_filters.CharFilter(field_name="publisher", max_length=200, label=_("Publisher"))
     published_after = django_filters.DateFilter(
@@ -275,12 +319,8 @@ class ArticleFilter(django_filters.FilterSet):
     published_before = django_filters.DateFilter(
         field_name="published_at", lookup_expr="lte", label=_("Published on or before")
     )
-    created_after = django_filters.IsoDateTimeFilter(
-        field_name="created_at", lookup_expr="gte", label=_("Created at or after")
-    )
-    created_before = django_filters.IsoDateTimeFilter(
-        field_name="created_at", lookup_expr="lt", label=_("Created before")
-    )
+    created_after = DateTimeFilter(field_name="created_at", lookup_expr="gte", label=_("Created at or after"))
+    created_before = DateTimeFilter(field_name="created_at", lookup_expr="lt", label=_("Created before"))
     q = SearchFilter(method="filter_q", help_text=_("Words in the title or the text."))
 
     class Meta:
@@ -295,6 +335,7 @@ class ArticleFilter(django_filters.FilterSet):
             "q",
         ]
 
+    @extend_schema_field({"type": "string", "pattern": LANGUAGE_PATTERN, "maxLength": 12})
     def filter_language(self, queryset, name, value):
         return queryset.filter(language_q("language", value))
 
@@ -305,7 +346,7 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(Q(title__icontains=value) | Q(text__icontains=value))
 
 
-class SpeakerFilter(django_filters.FilterSet):
+class SpeakerFilter(StrictFilterSet):
     kind = MultipleChoice(choices=SpeakerKind.choices, label=_("Kind"))
     q = SearchFilter(method="filter_q", help_text=_("A name or alias, spelt any common way."))
 
@@ -328,7 +369,7 @@ class SpeakerFilter(django_filters.FilterSet):
         return queryset.filter(condition)
 
 
-class SourceFilter(django_filters.FilterSet):
+class SourceFilter(StrictFilterSet):
     kind = MultipleChoice(choices=SourceKind.choices, label=_("Kind"))
     publisher = django_filters.CharFilter(field_name="publisher", max_length=200, label=_("Publisher"))
     claim = IdFilter(field_name="claim_links__claim_id", label=_("Linked to claim"))

@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+# Far past any real list; keeps OFFSET arithmetic inside a bigint.
+MAX_PAGE = 10_000_000
+
 
 class PagePagination(PageNumberPagination):
     page_size = 50
@@ -35,7 +38,7 @@ class PagePagination(PageNumberPagination):
         if raw is None or raw in self.last_page_strings:
             return super().get_page_number(request, paginator)
         number = _whole_number(raw)
-        if number is None or number < 1:
+        if number is None or not 1 <= number <= MAX_PAGE:
             raise ValidationError({self.page_query_param: [_("Enter a page number from 1.")]})
         return number
 
@@ -45,7 +48,7 @@ class PagePagination(PageNumberPagination):
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"].update(minimum=1, maximum=self.max_page_size, default=self.page_size)
             elif parameter["name"] == self.page_query_param:
-                parameter["schema"].update(minimum=1)
+                parameter["schema"].update(minimum=1, maximum=MAX_PAGE)
         return parameters
 
 

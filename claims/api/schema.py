@@ -42,9 +42,12 @@ class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text=_("The reason, for a person."))
     code = serializers.CharField(help_text=_("The reason, for a program."))
     errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.JSONField()),
+        child=serializers.JSONField(),
         required=False,
-        help_text=_("Per field, what is wrong with it (invalid input only)."),
+        help_text=_(
+            "Per field, what is wrong with it (invalid input only): a list of messages, or for "
+            "lists and nested objects the same structure by index or key."
+        ),
     )
     current_etag = serializers.CharField(required=False, help_text=_("The row's ETag now (412 only)."))
     changed_by = serializers.CharField(required=False, help_text=_("Who saved the newer version (412 only)."))
@@ -117,16 +120,12 @@ class ApiSchema(AutoSchema):
         method, view = self.method, self.view
         has_body = method in ("POST", "PUT", "PATCH")
         permission_classes = getattr(view, "permission_classes", [])
+        # Any request can carry a malformed query string (ApiRequestGuard).
+        codes.add("400")
         if has_body:
-            codes |= {"400", "413", "415"}
+            codes |= {"413", "415"}
         if method == "DELETE":
             codes.add("413")
-        if (
-            method == "GET"
-            and not self.is_detail()
-            and (getattr(view, "filter_backends", None) or self._get_paginator())
-        ):
-            codes.add("400")
         if AllowAny not in permission_classes:
             codes.add("401")
             if any(issubclass(p, ModelPermissions) for p in permission_classes):
@@ -135,7 +134,7 @@ class ApiSchema(AutoSchema):
                 codes.add("429")
         if self.is_detail() or (has_body and self.path.count("{") > 0):
             codes.add("404")
-        if self._get_paginator() and method == "GET" and not self.is_detail():
+        if self._get_paginator() and method == "GET" and self._is_list_view():
             codes.add("404")  # a page past the last one
         if self.action in getattr(view, "conflict_actions", ()):
             codes.add("409")

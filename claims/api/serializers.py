@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from claims.api import fields
 from claims.api.errors import django_validation_errors
+from claims.api.fields import StrictModelSerializerMixin
 from claims.api.validators import names_without_bidi_controls, no_bidi_controls
 from claims.ingest import IngestError, validate_text
 from claims.models import (
@@ -36,7 +38,7 @@ from claims.models import (
 User = get_user_model()
 
 
-class StrictFieldsMixin:
+class StrictFieldsMixin(StrictModelSerializerMixin):
     """Refuse fields the serializer does not know (read-only ones are accepted and ignored).
 
     `also_accepts` names the fields of the read shape, so that what a client
@@ -79,7 +81,7 @@ class ImmutableFieldsMixin:
         return attrs
 
 
-class NestedId(serializers.PrimaryKeyRelatedField):
+class NestedId(fields.PrimaryKeyRelatedField):
     """Written as an id, read as a small object (schema.py documents both directions)."""
 
     def __init__(self, serializer, **kwargs):
@@ -154,9 +156,9 @@ class RatingSerializer(serializers.ModelSerializer):
 
 
 class SpeakerSerializer(StrictFieldsMixin, serializers.ModelSerializer):
-    name = serializers.CharField(max_length=300, validators=[no_bidi_controls])
+    name = fields.CharField(max_length=300, validators=[no_bidi_controls])
     aliases = serializers.ListField(
-        child=serializers.CharField(max_length=300, validators=[no_bidi_controls]),
+        child=fields.CharField(max_length=300, validators=[no_bidi_controls]),
         max_length=100,
         required=False,
         validators=[names_without_bidi_controls],
@@ -181,7 +183,7 @@ class SpeakerSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
 
 class SpeakerMergeSerializer(StrictFieldsMixin, serializers.Serializer):
-    other = serializers.PrimaryKeyRelatedField(
+    other = fields.PrimaryKeyRelatedField(
         queryset=Speaker.objects.all(),
         help_text=_("The speaker folded into this one: its claims and names move here, and it is deleted."),
     )
@@ -191,11 +193,11 @@ class SpeakerMergeSerializer(StrictFieldsMixin, serializers.Serializer):
 
 
 class SourceSerializer(StrictFieldsMixin, serializers.ModelSerializer):
-    title = serializers.CharField(max_length=500, validators=[no_bidi_controls])
-    publisher = serializers.CharField(
+    title = fields.CharField(max_length=500, validators=[no_bidi_controls])
+    publisher = fields.CharField(
         max_length=200, required=False, allow_blank=True, validators=[no_bidi_controls]
     )
-    created_by = UserBriefSerializer(read_only=True)
+    created_by = UserBriefSerializer(read_only=True, allow_null=True)
     claim_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -224,12 +226,14 @@ class SourceSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 class ArticleSerializer(StrictFieldsMixin, ImmutableFieldsMixin, serializers.ModelSerializer):
     """An article's metadata, as listed and as edited (the text itself never changes)."""
 
-    title = serializers.CharField(max_length=500, validators=[no_bidi_controls])
-    publisher = serializers.CharField(
+    title = fields.CharField(max_length=500, validators=[no_bidi_controls])
+    publisher = fields.CharField(
         max_length=200, required=False, allow_blank=True, validators=[no_bidi_controls]
     )
     claim_count = serializers.IntegerField(read_only=True)
-    created_by = UserBriefSerializer(read_only=True)
+    created_by = UserBriefSerializer(read_only=True, allow_null=True)
+    # Unicode slugs (Arabic titles): not the ASCII pattern a SlugField documents.
+    slug = serializers.CharField(read_only=True)
     immutable_fields = ("text",)
     also_accepts = ("claims",)
     immutable_message = _(
@@ -271,7 +275,7 @@ class ArticleSerializer(StrictFieldsMixin, ImmutableFieldsMixin, serializers.Mod
 
 
 class ClaimInArticleSerializer(serializers.ModelSerializer):
-    speaker = SpeakerBriefSerializer(read_only=True)
+    speaker = SpeakerBriefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Claim
@@ -304,10 +308,8 @@ class ArticleDetailSerializer(ArticleSerializer):
 class ArticleIngestSerializer(StrictFieldsMixin, serializers.Serializer):
     """What ingestion takes. The text is kept exactly as sent (no trimming)."""
 
-    text = serializers.CharField(
-        trim_whitespace=False, help_text=_("The article's text, stored byte for byte.")
-    )
-    title = serializers.CharField(
+    text = fields.CharField(trim_whitespace=False, help_text=_("The article's text, stored byte for byte."))
+    title = fields.CharField(
         max_length=500,
         required=False,
         allow_blank=True,
@@ -315,11 +317,11 @@ class ArticleIngestSerializer(StrictFieldsMixin, serializers.Serializer):
         help_text=_("The first line of the text when omitted."),
     )
     url = serializers.URLField(max_length=2000, required=False, allow_blank=True)
-    publisher = serializers.CharField(
+    publisher = fields.CharField(
         max_length=200, required=False, allow_blank=True, validators=[no_bidi_controls]
     )
     published_at = serializers.DateField(required=False, allow_null=True)
-    language = serializers.CharField(
+    language = fields.CharField(
         max_length=12,
         required=False,
         allow_blank=True,
@@ -368,8 +370,8 @@ class ClaimSerializer(CurrentRatingsMixin, serializers.ModelSerializer):
     """A claim in a list: no joins beyond the speaker and the assignee."""
 
     language = serializers.CharField(read_only=True, help_text=_("The article's language."))
-    speaker = SpeakerBriefSerializer(read_only=True)
-    assignee = UserBriefSerializer(read_only=True)
+    speaker = SpeakerBriefSerializer(read_only=True, allow_null=True)
+    assignee = UserBriefSerializer(read_only=True, allow_null=True)
     attribution_rating = serializers.SerializerMethodField()
     content_rating = serializers.SerializerMethodField()
 
@@ -410,7 +412,7 @@ class ClaimSerializer(CurrentRatingsMixin, serializers.ModelSerializer):
 
 class VerdictSerializer(serializers.ModelSerializer):
     rating = RatingBriefSerializer(read_only=True)
-    author = UserBriefSerializer(read_only=True)
+    author = UserBriefSerializer(read_only=True, allow_null=True)
     is_current = serializers.SerializerMethodField()
 
     class Meta:
@@ -443,7 +445,7 @@ class ClaimSourceSerializer(StrictFieldsMixin, serializers.ModelSerializer):
     """A source linked to a claim, with the stance it takes."""
 
     source = NestedId(SourceBriefSerializer, queryset=Source.objects.all())
-    added_by = UserBriefSerializer(read_only=True)
+    added_by = UserBriefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = ClaimSource
@@ -482,7 +484,7 @@ class ClaimDetailSerializer(ClaimSerializer):
     """A claim with its speaker, current verdicts, sources and number of notes."""
 
     article_title = serializers.CharField(read_only=True)
-    created_by = UserBriefSerializer(read_only=True)
+    created_by = UserBriefSerializer(read_only=True, allow_null=True)
     current_verdicts = serializers.SerializerMethodField()
     sources = ClaimSourceSerializer(source="claim_sources", many=True, read_only=True)
     notes_count = serializers.IntegerField(read_only=True)
@@ -538,10 +540,10 @@ class ClaimWriteSerializer(StrictFieldsMixin, ImmutableFieldsMixin, serializers.
     assignee = NestedId(
         UserBriefSerializer, queryset=User.objects.filter(is_active=True), required=False, allow_null=True
     )
-    speaker_role = serializers.CharField(
+    speaker_role = fields.CharField(
         max_length=300, required=False, allow_blank=True, validators=[no_bidi_controls]
     )
-    content = serializers.CharField(required=False, trim_whitespace=False)
+    content = fields.CharField(required=False, trim_whitespace=False)
     status = serializers.ChoiceField(choices=ClaimStatus.choices, required=False)
     immutable_message = _("The offsets of an extracted claim cannot be changed.")
     also_accepts = tuple(ClaimDetailSerializer.Meta.fields)
@@ -681,7 +683,7 @@ class VerdictWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
 
 class NoteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
-    author = UserBriefSerializer(read_only=True)
+    author = UserBriefSerializer(read_only=True, allow_null=True)
     can_edit = serializers.SerializerMethodField()
 
     class Meta:

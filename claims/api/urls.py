@@ -7,6 +7,7 @@ Anything else under /api/ is a JSON 404.
 
 from django.urls import Resolver404, path, re_path, resolve
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import APIRootView, DefaultRouter
 
@@ -37,6 +38,7 @@ router.register("speakers", views.SpeakerViewSet, basename="speaker")
 router.register("ratings", views.RatingViewSet, basename="rating")
 
 
+@csrf_exempt  # a POST to a wrong address is a 404, not a CSRF failure page
 def not_found(request, *args, **kwargs):
     """Unknown addresses answer JSON too, with a hint when only the final slash is missing."""
     if not request.path_info.endswith("/"):
@@ -60,5 +62,5 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
-    re_path(r"^.*$", not_found),
+    re_path(r"^[\s\S]*$", not_found),  # any path, newlines included
 ]

@@ -93,6 +93,8 @@ class StrictOrdering(OrderingFilter):
 
     def get_ordering(self, request, queryset, view):
         raw = request.query_params.get(self.ordering_param)
+        if raw is not None and not raw.strip():
+            raise ValidationError({self.ordering_param: [_("Give a value, or leave the parameter out.")]})
         if raw:
             fields = [term.strip() for term in raw.split(",") if term.strip()]
             allowed = set(view.ordering_fields)
@@ -110,6 +112,19 @@ class StrictOrdering(OrderingFilter):
         if request.query_params.get("q", "").strip() and "search_rank" in queryset.query.annotations:
             return None  # keep the relevance order set by the search
         return self.get_default_ordering(view)
+
+    def get_schema_operation_parameters(self, view):
+        names = "|".join(view.ordering_fields)
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": _("Comma-separated fields to order by; a leading “-” reverses: %(fields)s.")
+                % {"fields": ", ".join(view.ordering_fields)},
+                "schema": {"type": "string", "pattern": f"^-?({names})(,-?({names}))*$"},
+            }
+        ]
 
 
 FILTERS = [DjangoFilterBackend, StrictOrdering]
