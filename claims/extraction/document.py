@@ -12,6 +12,9 @@ OPEN, CLOSE = 1, 2
 COMMAS = frozenset(",،")
 DASHES = frozenset("-–—")
 ENDS = frozenset(".!?؟…")
+BARE_AFTER = frozenset(
+    ("to", "will", "would", "could", "might", "may", "did", "does", "do", "should", "must")
+)
 
 
 class Paragraph:
@@ -68,6 +71,14 @@ class Sentence:
         self.cue: list[Cue | None] = [
             _cue(lex, self.k, j) if self.k[j][0].isalnum() else None for j in range(n)
         ]
+        if lex.determiners:
+            for j in range(n):
+                c = self.cue[j]
+                if c is None:
+                    continue
+                prev = self.k[j - 1] if j else ""
+                if prev in lex.determiners or (c.bare and prev not in BARE_AFTER):
+                    self.cue[j] = None  # "the report", "the claims": nouns
 
     # ------------------------------------------------------------ predicates
 

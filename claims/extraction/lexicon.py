@@ -38,6 +38,7 @@ class Cue:
     verb: CueVerb
     participle: bool
     size: int = 1  # tokens: "pointed out" is two
+    bare: bool = False  # "report": only after "to" or a modal
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,14 @@ class Lexicon:
 def _cue_table(rules: LanguageRules):
     table: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
     for verb in rules.cue_verbs:
-        for forms, participle in ((verb.forms + verb.bare, False), (verb.participles, True)):
+        for forms, participle, bare in (
+            (verb.forms, False, False),
+            (verb.participles, True, False),
+            (verb.bare, False, True),
+        ):
             for form in forms:
                 parts = tuple(key(p) for p in form.split())
-                table.setdefault(parts[0], []).append((parts, Cue(verb, participle, len(parts))))
+                table.setdefault(parts[0], []).append((parts, Cue(verb, participle, len(parts), bare)))
     return {k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in table.items()}
 
 
@@ -142,7 +147,7 @@ def lexicon(language: str) -> Lexicon:
         conj=tuple(key(p) for p in r.conjunction_prefixes),
         prep_prefixes=tuple(key(p) for p in r.preposition_prefixes),
         titles=_phrases(r.titles),
-        title_words=frozenset(k for k in (key(t.split()[0]) for t in r.titles)),
+        title_words=frozenset(key(w) for t in r.titles for w in t.split()),
         synonyms={k: frozenset(v) for k, v in synonyms.items()},
         pronouns={key(w): kind for w, kind in r.pronouns},
         same_source=_phrases(r.same_source),

@@ -22,7 +22,7 @@ from .claim import ExtractedClaim
 from .document import CLOSE, DASHES, ENDS, OPEN, Document, Paragraph, Sentence
 from .lexicon import Cue, Lexicon
 from .rules.base import OBJECT, REPORT, CueVerb
-from .speakers import Mention, mention_from_tokens, sentence_subject
+from .speakers import Mention, mention_from_tokens, sentence_subject, title_extent
 from .text import fold
 
 FINITE = frozenset(
@@ -193,7 +193,7 @@ class Extractor:
                     raw = self.participle(sent, j, cue, here)
                 else:
                     raw = self.finite(sent, j, cue, here)
-            elif bare in lex.according and sent.k[j] != "ف" + bare:
+            elif (sent.k[j] in lex.according or bare in lex.according) and sent.k[j] != "ف" + bare:
                 raw = self.according(sent, j, here)
             elif bare in lex.relay_verbs:
                 raw = self.relay(sent, j)
@@ -213,7 +213,10 @@ class Extractor:
 
     def _cue_text(self, sent: Sentence, j: int, size: int) -> tuple[str, int]:
         """The cue as written, without a conjunction prefix: وقال -> قال."""
-        conj, _ = self.lex.strip_conj(sent.k[j])
+        k = sent.k[j]
+        conj, _ = self.lex.strip_conj(k)
+        if k in self.lex.according or k in self.lex.cues:
+            conj = ""  # وفقاً، وصف: the و belongs to the word
         start = sent.s[j] + len(conj)
         return self.doc.original_text(start, sent.e[j + size - 1]), sent.s[j]
 
@@ -455,7 +458,10 @@ class Extractor:
         t = lex.title_at(k, j, n)
         x = j
         if t:
-            x = self._title_complement(sent, j + t)
+            end = j
+            while end < n and sent.word(end):
+                end += 1
+            x = title_extent(k[:end], j, end, lex)
             y = x
             while y < n and y - x < 3 and sent.word(y) and not self._object_head(sent, y):
                 if self._subject_stop(sent, y):
@@ -485,24 +491,6 @@ class Extractor:
     def _object_head(self, sent: Sentence, x: int) -> bool:
         k = sent.k[x]
         return k in self.lex.object_heads or (len(k) > 4 and k.endswith(("ته", "تها", "تهم")))
-
-    def _title_complement(self, sent: Sentence, x: int) -> int:
-        lex = self.lex
-        n = sent.n
-        k = sent.k
-        while x < n and sent.word(x):
-            kx = k[x]
-            if (
-                (kx.startswith("ال") and kx not in lex.time_words and not sent.is_complementiser(x))
-                or kx in lex.title_words
-                or kx == "باسم"
-            ):
-                x += 1
-            elif kx in lex.org_heads or (kx[:1] == "ل" and kx[1:] in lex.org_heads):
-                x += 2
-            else:
-                break
-        return min(x, n)
 
     def _elided_start(self, sent: Sentence, j: int, cue: Cue) -> bool:
         lex = self.lex
@@ -595,6 +583,9 @@ class Extractor:
             if kx in lex.connectors and x < end - 1 and x > 0 and _capital(w[x - 1]) and _capital(w[x + 1]):
                 x -= 1
                 continue
+            if kx in lex.prepositions and x < end - 1 and self._np_preposition(sent, x):
+                x -= 1
+                continue
             if kx in lex.subordinators or kx in lex.clause_openers or kx in lex.prepositions:
                 break
             if sent.cue[x] is not None or kx in lex.non_claim or kx in FINITE or _negative(kx, lex):
@@ -602,6 +593,9 @@ class Extractor:
             if end - x > 8:
                 return None
             if kx in lex.determiners:
+                if x >= 2 and sent.k[x - 1] in lex.prepositions and self._np_preposition(sent, x - 1):
+                    x -= 2  # "a spokesman for the airline"
+                    continue
                 x -= 1
                 break
             if kx in SUBJECT_PRONOUNS or kx in lex.pronouns:
@@ -619,23 +613,43 @@ class Extractor:
         n = sent.n
         x = j
         while x < n and sent.word(x) and not sent.quoted(x) and x - j < 9:
-            kx = sent.k[x]
-            if (
-                x > j
-                and kx in lex.prepositions
-                and not (
-                    kx in lex.connectors and x + 1 < n and _capital(sent.w[x + 1]) and _capital(sent.w[x - 1])
-                )
-            ):
+            kx, wx = sent.k[x], sent.w[x]
+            if x > j and kx in lex.prepositions and not self._np_preposition(sent, x):
                 break
             if kx in lex.subordinators or sent.cue[x] is not None or kx in FINITE:
                 break
             if x > j and kx in lex.time_words:
                 break
+            if not (
+                _capital(wx)
+                or kx in lex.determiners
+                or kx in lex.connectors
+                or kx in lex.title_words
+                or lex.title_at(sent.k, x, n)
+                or kx in lex.group_nouns
+                or kx in lex.org_heads
+                or kx.endswith("'s")
+                or kx in lex.pronouns
+                or (kx in lex.prepositions and self._np_preposition(sent, x))
+            ):
+                break
             x += 1
+        while x > j and (sent.k[x - 1] in lex.determiners or sent.k[x - 1] in lex.prepositions):
+            x -= 1
         if x == j:
             return None
         return self._appositive_en(sent, j, x)
+
+    def _np_preposition(self, sent: Sentence, x: int) -> bool:
+        """ "spokesman for the airline", "officials at the ministry", "Ministry of Health"."""
+        lex = self.lex
+        kx = sent.k[x]
+        if kx not in ("for", "of", "at", "in", "from") or x == 0 or x + 1 >= sent.n:
+            return False
+        prev = sent.k[x - 1]
+        if kx in lex.connectors and _capital(sent.w[x - 1]) and _capital(sent.w[x + 1]):
+            return True
+        return prev in lex.title_words or prev in lex.group_nouns or bool(lex.title_at(sent.k, x - 1, x))
 
     def _appositive_en(self, sent: Sentence, a: int, x: int):
         n = sent.n
@@ -682,6 +696,8 @@ class Extractor:
                 mention = None
         if mention is None:
             return None
+        if cue.verb.recipient:
+            x = self._skip_recipient(sent, x)
         terminal = self._terminal(sent, x)
         if close >= 0:
             q = sent.quote_at(close)
@@ -850,7 +866,8 @@ class Extractor:
         while y < limit:
             if sent.mark[y] == OPEN:
                 q = sent.quote_at(y)
-                if q is not None and (words == 0 or self._clause_final(sent, q)):
+                after_recipient = y > x and self._recipient(sent, y - 1)
+                if q is not None and ((words == 0 and not after_recipient) or self._clause_final(sent, q)):
                     return y
                 if q is None or not q.closed:
                     return None
@@ -1096,7 +1113,7 @@ class Extractor:
         lex = self.lex
         n = sent.n
         k = sent.k
-        bare = sent.bare(j)
+        bare = k[j] if k[j] in lex.according else sent.bare(j)
         phrase = next(
             (p for p in lex.according[bare] if all(j + i < n and k[j + i] == p[i] for i in range(1, len(p)))),
             None,
@@ -1178,7 +1195,7 @@ class Extractor:
         if got is None:
             return None
         s, e, kind, ts, te = got
-        cue_text = self.doc.original_text(sent.s[j], sent.e[j])
+        cue_text, _ = self._cue_text(sent, j, 1)
         raw = Raw(cue_text, sent.s[j], s, e, mention, sent.index, sent.para.index, kind, 0.75, None)
         raw.tok_start, raw.tok_end = ts, te
         return raw

@@ -117,6 +117,26 @@ def mention_from_tokens(
     return _arabic(sent, keys, make)
 
 
+def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon) -> int:
+    """End of an Arabic title and its complement starting at keys[i]:
+    "نائب وزير الخارجية الروسي", "المتحدث باسم الكرملين", "الرئيس التنفيذي لشركة أبل"."""
+    t = lex.title_at(list(keys), i, n)
+    if not t:
+        return i
+    x = i + t
+    while x < n:
+        kx = keys[x]
+        if kx in lex.complementisers or kx in lex.time_words:
+            break
+        if kx.startswith(("ال", "لل")) or kx in lex.title_words or kx == "باسم":
+            x += 1  # "الخارجية الروسي", "للشركة" (definite), "باسم"
+        elif kx in lex.org_heads or (kx[:1] == "ل" and kx[1:] in lex.org_heads):
+            x += 2
+        else:
+            break
+    return min(x, n)
+
+
 def _english(sent, words, keys, i0, make) -> Mention:
     lex = sent.lex
     w = [sent.w[j] for j in words]
@@ -132,7 +152,7 @@ def _english(sent, words, keys, i0, make) -> Mention:
                 return make(
                     "name", i + t, n, roles=(_span_of(sent, words, i0, i + t),), keys=nk[i + t :], person=True
                 )
-            return make("description", i0, n, keys=nk[i0:], person=True)
+            return make("description", i0, n, keys=nk[i0:], person=True, determiner=keys[0] == "the")
         i += 1
     capital = all(
         x[:1].isupper() or x[:1].isdigit() or k in lex.connectors
@@ -142,7 +162,7 @@ def _english(sent, words, keys, i0, make) -> Mention:
         return make("name", i0, n, keys=nk[i0:], determiner=i0 > 0)
     if w[i0][:1].isupper() and any(x[:1].isupper() for x in w[i0 + 1 :]):
         return make("group", i0, n)
-    return make("description", i0, n, keys=nk[i0:])
+    return make("description", i0, n, keys=nk[i0:], determiner=keys[0] == "the")
 
 
 def _arabic(sent, keys, make) -> Mention:
@@ -152,18 +172,8 @@ def _arabic(sent, keys, make) -> Mention:
     nk = tuple(_nk(k, lex) for k in keys)
     if k0 in lex.group_nouns and n <= 4:
         return make("group", 0, n)
-    t = lex.title_at(keys, 0, n)
-    if t:
-        x = t
-        while x < n:
-            kx = keys[x]
-            if (kx.startswith("ال") and kx not in lex.time_words) or kx in lex.title_words or kx == "باسم":
-                x += 1
-            elif kx in lex.org_heads or (kx[:1] == "ل" and kx[1:] in lex.org_heads):
-                x += 2
-            else:
-                break
-        x = min(x, n)
+    x = title_extent(keys, 0, n, lex)
+    if x:
         if x < n:
             return make("name", x, n, roles=(_span_words(make, 0, x),), keys=nk[x:], person=True)
         return make("description", 0, n, keys=nk, person=True)
@@ -351,26 +361,24 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
         if sent.quoted(j) or not sent.word(j):
             j += 1
             continue
-        t = lex.title_at(k, j, n)
-        if not t:
+        x = j
+        while x < n and sent.word(x):
+            x += 1
+        x = title_extent(k[:x], j, x, lex)
+        if x == j:
             j += 1
             continue
-        x = j + t
-        while x < n and sent.word(x):
-            kx = k[x]
-            if (
-                (kx.startswith("ال") and kx not in lex.time_words and not sent.is_complementiser(x))
-                or kx in lex.title_words
-                or kx == "باسم"
-            ):
-                x += 1
-            else:
-                break
         y = x
         while y < n and y - x < 3 and sent.word(y) and not sent.quoted(y):
             ky, by = k[y], sent.bare(y)
             if (
                 (ky.startswith("ال") and y == x)
+                or by in lex.particles
+                or by in lex.negations
+                or by in lex.subordinators
+                or by in lex.auxiliaries
+                or ky in lex.same_markers
+                or ky in lex.object_heads
                 or ky in lex.prepositions
                 or by in lex.prepositions
                 or ky in lex.time_words
@@ -412,18 +420,15 @@ class Resolver:
         self.lex = doc.lex
         self.raws = sorted(raws, key=lambda r: r.cue_pos)
         self.entities: list[Entity] = []
-        self.person_events: list[tuple[int, Entity]] = []
-        for ent in scanned:
-            self._add(ent)
         for r in self.raws:
             m = r.mention
             if m.kind == "name" and not m.headline and not (m.determiner and len(m.keys) == 1):
-                ent = Entity(
-                    m.keys, m.start, m.end, m.text, m.roles[0] if m.roles else None, m.person, [m.pos]
-                )
-                ent.extra_roles = m.roles[1:]
+                role = m.roles[0] if m.roles else None
+                ent = Entity(m.keys, m.start, m.end, m.text, role, m.person, [m.pos], extra_roles=m.roles[1:])
                 ent.claims = 1
                 self._add(ent)
+        for ent in scanned:
+            self._add(ent)
 
     # ------------------------------------------------------------ the entity table
 
@@ -545,6 +550,15 @@ class Resolver:
         people = [e for e in self.entities if e.person]
         return min(people, key=lambda e: min(e.positions)) if people else None
 
+    def _definite_person(self, m: Mention) -> bool:
+        """ "the head coach", "المدرب": a title standing for someone already named."""
+        lex = self.lex
+        if not (m.person or _is_title_only(m.keys, lex)) or len(m.keys) > 4:
+            return False
+        if lex.rules.cased:
+            return (m.determiner or m.headline) and not any(k in lex.prepositions for k in m.keys)
+        return False  # Arabic titles are matched against roles only
+
     @staticmethod
     def _definite(k: str) -> bool:
         return k.startswith("ال")
@@ -556,7 +570,6 @@ class Resolver:
 
     def resolve(self) -> dict[int, Speaker]:
         """Speaker of every claim, keyed by id() of the raw claim."""
-        lex = self.lex
         out: dict[int, Entity | None] = {}
         last: Entity | None = None
         for r in self.raws:
@@ -602,7 +615,7 @@ class Resolver:
                     ent = self.by_role(m.keys, m.pos, m.headline)
                 if ent is None:
                     ent = self.by_head(m.keys, m.pos)
-                if ent is None and (m.person or _is_title_only(m.keys, lex)):
+                if ent is None and self._definite_person(m):
                     ent = self.last_person(r.cue_pos)
                 if ent is None:
                     ent = self._own(m)
