@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from .lexicon import Cue, Lexicon, key
+from .lexicon import Cue, Lexicon
 from .text import Folded, Quote, quotations, sentences, tokens
 
 OPEN, CLOSE = 1, 2
@@ -28,10 +28,12 @@ class Sentence:
     """Tokens of one sentence with what the pipeline asks about each."""
 
     __slots__ = (
+        "bk",
         "cue",
         "e",
         "end",
         "index",
+        "isw",
         "k",
         "lex",
         "mark",
@@ -49,11 +51,18 @@ class Sentence:
         self.index, self.para, self.start, self.end = index, para, start, end
         self.lex = lex = doc.lex
         self.t = t = doc.t
+        kt = doc.kt
         spans = tokens(t, start, end)
         self.s = [a for a, _ in spans]
         self.e = [b for _, b in spans]
         self.w = [t[a:b] for a, b in spans]
-        self.k = [key(w) for w in self.w]
+        self.k = keys = [kt[a:b] for a, b in spans]
+        self.isw = [w[0].isalnum() for w in self.w]
+        if lex.conj:
+            conj = lex.conj
+            self.bk = [k[1:] if len(k) > 2 and k[0] in conj else k for k in keys]
+        else:
+            self.bk = keys
         self.n = n = len(spans)
         self.qid = [-1] * n
         self.mark = [0] * n
@@ -68,8 +77,10 @@ class Sentence:
                     self.mark[j] = CLOSE
                 else:
                     self.qid[j] = qi
+        cues = lex.cues
         self.cue: list[Cue | None] = [
-            _cue(lex, self.k, j) if self.k[j][0].isalnum() else None for j in range(n)
+            _cue(lex, keys, j) if self.isw[j] and (keys[j] in cues or self.bk[j] in cues) else None
+            for j in range(n)
         ]
         if lex.determiners:
             for j in range(n):
@@ -83,7 +94,7 @@ class Sentence:
     # ------------------------------------------------------------ predicates
 
     def word(self, j: int) -> bool:
-        return 0 <= j < self.n and self.w[j][0].isalnum()
+        return 0 <= j < self.n and self.isw[j]
 
     def comma(self, j: int) -> bool:
         return 0 <= j < self.n and self.w[j] in COMMAS
@@ -94,7 +105,7 @@ class Sentence:
 
     def bare(self, j: int) -> str:
         """The key without a conjunction prefix: وقال -> قال."""
-        return self.lex.strip_conj(self.k[j])[1]
+        return self.bk[j]
 
     def quote_at(self, j: int) -> Quote | None:
         """The quotation opened or closed by the mark at token j."""
@@ -142,6 +153,10 @@ class Document:
         self.original = text
         self.folded = Folded.of(text)
         self.t = self.folded.text
+        # lookup keys: lower case, one apostrophe, same length as the text
+        self.kt = self.t.lower().replace("’", "'") if lex.rules.cased else self.t
+        if len(self.kt) != len(self.t):
+            self.kt = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.t).replace("’", "'")
         self.lex = lex
         self.paragraphs: list[Paragraph] = []
         from .text import paragraphs

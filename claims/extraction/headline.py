@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .lexicon import key
-from .rules.base import CueVerb
+from .rules.base import OBJECT, CueVerb
 
 LIMIT = 120
 
@@ -49,7 +49,13 @@ def headline_verb(verb: CueVerb | None, cue: str, language: str, plural: bool = 
         return ""
     if language != "ar":
         return verb.present[1] if plural else verb.present[0]
-    return verb.present[1] if _feminine(verb, cue) else verb.present[0]
+    present = verb.present[1] if _feminine(verb, cue) else verb.present[0]
+    if verb.kind == OBJECT or verb.clitic:
+        return present  # "موسكو تنفي وجود خطط"
+    link = "إن" if present in ("يقول", "تقول") else "أن"
+    if verb.preposition and present not in ("يقول", "تقول"):
+        link = f"{verb.preposition} {link}"  # "يشير إلى أن"
+    return f"{present} {link}"
 
 
 def _feminine(verb: CueVerb, cue: str) -> bool:

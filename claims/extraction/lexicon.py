@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .rules import get_rules
 from .rules.base import CueVerb, LanguageRules
 from .text import fold
 
 
+@lru_cache(maxsize=1 << 16)
 def key(word: str) -> str:
     """How a token is looked up: folded, lower case, one apostrophe."""
     return fold(word).lower().replace("’", "'")
@@ -85,9 +86,8 @@ class Lexicon:
 
     def strip_conj(self, k: str) -> tuple[str, str]:
         """("و", "قال") for "وقال"; ("", k) when there is no conjunction."""
-        for p in self.conj:
-            if len(k) > len(p) + 1 and k.startswith(p):
-                return p, k[len(p) :]
+        if len(k) > 2 and k[0] in self.conj:
+            return k[0], k[1:]
         return "", k
 
     def is_title(self, k: str) -> bool:
@@ -128,8 +128,8 @@ def lexicon(language: str) -> Lexicon:
         ("agency", r.agency_lines),
         ("byline", r.bylines),
     ):
-        for p in pats:
-            skips.append((label, re.compile(fold(p), flags)))
+        # one alternation per label: a line is tested four times, not forty
+        skips.append((label, re.compile("|".join(f"(?:{fold(p)})" for p in pats), flags)))
     synonyms: dict[str, set[str]] = {}
     for a, b in r.title_synonyms:
         synonyms.setdefault(key(a), set()).add(key(b))

@@ -145,7 +145,7 @@ class Extractor:
     def headline(self, para: Paragraph, index: int) -> Raw | None:
         t = self.t
         line = t[para.start : para.end]
-        if line[-1] in ENDS or len(line) > 250:
+        if line[-1] in ENDS or len(line) > 250 or ":" not in line:
             return None
         sent = Sentence(self.doc, index, para, para.start, para.end)
         colon = -1
@@ -179,11 +179,17 @@ class Extractor:
     def sentence_claims(self, sent: Sentence) -> Iterator[Raw]:
         covered: list[tuple[int, int]] = []
         here: list[Raw] = []
-        j = 0
         lex = self.lex
-        while j < sent.n:
-            if sent.quoted(j) or not sent.word(j) or any(a <= j < b for a, b in covered):
-                j += 1
+        according, relay = lex.according, lex.relay_verbs
+        k, bk, cues = sent.k, sent.bk, sent.cue
+        candidates = [
+            j
+            for j in range(sent.n)
+            if sent.isw[j]
+            and (cues[j] is not None or k[j] in according or bk[j] in according or bk[j] in relay)
+        ]
+        for j in candidates:
+            if sent.quoted(j) or any(a <= j < b for a, b in covered):
                 continue
             raw = None
             cue = sent.cue[j]
@@ -202,7 +208,6 @@ class Extractor:
                 here.append(raw)
                 self.claims_in_sentence = here
                 yield raw
-            j += 1
 
     # ---------------------------------------------------------------- finite verbs
 

@@ -357,8 +357,9 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
     n = sent.n
     found = []
     j = 0
+    titles = lex.titles
     while j < n:
-        if sent.quoted(j) or not sent.word(j):
+        if (k[j] not in titles and sent.bk[j] not in titles) or sent.quoted(j) or not sent.isw[j]:
             j += 1
             continue
         x = j
