@@ -123,10 +123,10 @@ def lexicon(language: str) -> Lexicon:
     flags = re.IGNORECASE if r.cased else 0
     skips = []
     for label, pats in (
-        ("furniture", r.furniture),
         ("caption", r.captions),
         ("agency", r.agency_lines),
         ("byline", r.bylines),
+        ("furniture", r.furniture),
     ):
         # one alternation per label: a line is tested four times, not forty
         skips.append((label, re.compile("|".join(f"(?:{fold(p)})" for p in pats), flags)))

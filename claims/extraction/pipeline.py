@@ -453,7 +453,7 @@ class Extractor:
         # accusation: object precedes the بـ phrase
         bpos = next((x for x in range(j, min(n, j + 8)) if sent.word(x) and _b_phrase(k[x])), -1)
         if cue.verb.lemma == "اتهم" and bpos > j:
-            if bpos - j >= 2:
+            if bpos - j >= 2 and not coordinated:
                 return (j, bpos - 1, bpos - 1, None)
             return (j, j, j, None)
         if coordinated:
@@ -591,7 +591,9 @@ class Extractor:
             if kx in lex.prepositions and x < end - 1 and self._np_preposition(sent, x):
                 x -= 1
                 continue
-            if kx in lex.subordinators or kx in lex.clause_openers or kx in lex.prepositions:
+            acronym = len(wx) > 1 and wx.isupper()  # "WHO" is a name, "who" a pronoun
+            function_word = kx in lex.subordinators or kx in lex.clause_openers or kx in lex.prepositions
+            if function_word and not acronym:
                 break
             if sent.cue[x] is not None or kx in lex.non_claim or kx in FINITE or _negative(kx, lex):
                 break

@@ -294,16 +294,12 @@ def _scan_english(sent: Sentence) -> list[Entity]:
             a += 1
         if b - a < 1:
             continue
-        # a title at the start of the run or just before it
+        # a title inside the run ("Interior Minister Omar Haddad") or just before it
         t_end = a
-        i = a
-        while i < b:
+        for i in range(a, b - 1):
             t = lex.title_at(k, i, b)
-            if t:
+            if t and i + t < b:
                 t_end = i + t
-                i += t
-            else:
-                break
         role = None
         if t_end > a:
             role = (a, t_end)
@@ -457,7 +453,9 @@ class Resolver:
 
     # ------------------------------------------------------------ finding entities
 
-    def by_name(self, keys: tuple[str, ...], exclude: Entity | None = None) -> Entity | None:
+    def by_name(
+        self, keys: tuple[str, ...], exclude: Entity | None = None, headline: bool = False
+    ) -> Entity | None:
         """The fullest name containing `keys`: "بيسكوف" -> "ديمتري بيسكوف"."""
         if not keys:
             return None
@@ -471,7 +469,9 @@ class Resolver:
                 if n == 1 and e.acronym and keys[0] == e.acronym:
                     return e
                 continue
-            if len(ek) > n and not (e.person or ek[:n] == keys or (n == 1 and self._personal_name(e))):
+            if len(ek) > n and not (
+                headline or e.person or ek[:n] == keys or (n == 1 and self._personal_name(e))
+            ):
                 continue
             if best is None or len(ek) > len(best.keys):
                 best = e
@@ -592,7 +592,7 @@ class Resolver:
                 if m.headline:
                     ent = self.by_role(m.keys, m.pos, True)
                 if ent is None:
-                    ent = self.by_name(m.keys)
+                    ent = self.by_name(m.keys, headline=m.headline)
                     if (
                         ent is not None
                         and ent.keys == m.keys
