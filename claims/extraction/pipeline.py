@@ -252,8 +252,11 @@ class Extractor:
         # 2. subject before the verb
         subj = self.np_before(sent, b)
         if subj is None:
-            if b >= 0 and k[b] in ("and", "but") and here:
-                mention = Mention("elided", pos=cue_pos)
+            if b >= 0 and k[b] in ("and", "but"):
+                # "X kept rates unchanged and warned that ...": the sentence's subject
+                mention = Mention("elided", pos=cue_pos) if here else sentence_subject(sent, self)
+                if mention is None:
+                    return None
                 return self.content_after(sent, j, after, cue, mention, cue_text, cue_pos, 0.75)
             return None
         a, z, role = subj
@@ -378,6 +381,12 @@ class Extractor:
         while x < n and x - j < 9 and sent.word(x) and not sent.quoted(x):
             if x > j and sent.k[x - 1] in lex.same_markers:
                 break
+            if (
+                x > j
+                and sent.k[x].startswith("لل")
+                and not (sent.k[x - 1].startswith("ال") or sent.k[x - 1] in lex.title_words)
+            ):
+                break  # "أولغا تشيريفكو للجزيرة": an addressee after the name
             if x > j and self._subject_stop(sent, x):
                 if sent.bare(x) in ("في", "من", "ب") and x + 1 < n and sent.k[x + 1] in lex.org_heads:
                     x += 2
@@ -613,6 +622,20 @@ class Extractor:
         if a >= end:
             return None
         return (a, end, role)
+
+    def dateline_end(self, sent: Sentence) -> int:
+        """Token after a dateline such as "LONDON (Reuters) -" or "CELEBRATION, Fla. -"."""
+        if sent.start != sent.para.start:
+            return 0
+        w = sent.w
+        x = 0
+        while x < sent.n and x < 8:
+            if w[x] in DASHES:
+                return x + 1 if x > 0 and w[0].isupper() and len(w[0]) > 1 else 0
+            if not (w[x].isupper() or w[x] in ",.()" or (x > 0 and _capital(w[x]))):
+                return 0
+            x += 1
+        return 0
 
     def np_after(self, sent: Sentence, j: int):
         """Inverted subject: "said Gruevski", "said sheriff's spokesman Jacob Ruiz"."""
@@ -1025,10 +1048,30 @@ class Extractor:
                 continue
             if (sent.comma(y) or sent.w[y] in DASHES) and y + 1 < n and self._split_at(sent, y + 1, True):
                 return y
+            if sent.comma(y) and self._contrast_follows(sent, y + 1):
+                return y
             if sent.word(y) and self._split_at(sent, y, False):
                 return y
             y += 1
         return n
+
+    def _contrast_follows(self, sent: Sentence, y: int) -> bool:
+        """ ", while X called on ...", "، في حين لم تعلق واشنطن": the outlet's own
+        contrasting clause, or a clause with another attribution, ends the content."""
+        lex = self.lex
+        contrast = lex.rules.extra.get("contrast", ())
+        k = sent.k
+        for phrase in contrast:
+            parts = phrase.split()
+            if all(y + i < sent.n and k[y + i] == p for i, p in enumerate(parts)):
+                return True
+        if y < sent.n and k[y] in lex.rules.extra.get("clause_links", ()):
+            for z in range(y + 1, min(sent.n, y + 9)):
+                if sent.quoted(z) or sent.w[z] in ENDS:
+                    return False
+                if sent.cue[z] is not None or sent.bk[z] in lex.non_claim:
+                    return True
+        return False
 
     def _split_at(self, sent: Sentence, y: int, after_comma: bool) -> bool:
         """Does a new attribution (or an appeal) start at token y?"""
@@ -1153,6 +1196,13 @@ class Extractor:
         opening = all(not sent.word(y) or sent.bare(y) in ("", "و") for y in range(0, j))
         if opening:
             y = x
+            # "وبحسب وزارة الصحة في غزة، فإن": the comma or فإن closes the source
+            for z in range(x, min(n, x + 5)):
+                if sent.comma(z) or sent.k[z] in ("فان", "فانه", "فانها"):
+                    y = z
+                    break
+                if not sent.word(z) or sent.cue[z] is not None or sent.is_complementiser(z):
+                    break
             while y < n and (sent.comma(y) or sent.k[y] in ("فان", "فانه", "فانها", "that")):
                 y += 1
             if y >= n:

@@ -222,19 +222,10 @@ def sentence_subject(sent: Sentence, extractor) -> Mention | None:
         if subj is None or subj[0] == subj[1]:
             return None
         return mention_from_tokens(sent, subj[0], subj[1])
-    x = j
-    while x < n and x - j < 6 and sent.word(x):
-        k = sent.k[x]
-        if k in lex.non_claim or sent.cue[x] is not None or k in lex.prepositions or k in lex.subordinators:
-            break
-        if sent.w[x][:1].islower() and (
-            k.endswith("ed") or k in ("is", "are", "was", "were", "has", "have", "had")
-        ):
-            break
-        x += 1
-    if x == j or x >= n:
+    subj = extractor.np_after(sent, extractor.dateline_end(sent))
+    if subj is None:
         return None
-    return mention_from_tokens(sent, j, x)
+    return mention_from_tokens(sent, subj[0], subj[1], role=subj[3])
 
 
 # ================================================================ entities of the article
@@ -383,6 +374,7 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
                 or sent.cue[y] is not None
                 or ky in lex.relatives
                 or (ky[:1] in lex.prep_prefixes and len(ky) > 3 and y == x)
+                or ky.startswith("لل")
             ):
                 break
             y += 1

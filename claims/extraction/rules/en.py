@@ -1015,6 +1015,10 @@ RULES = LanguageRules(
         r"copyright.{0,80}",
     ),
     extra={
+        # after a comma these open a clause that is no longer the reported speech
+        "contrast": ("while", "whereas"),
+        # after a comma these end the content only when another attribution follows
+        "clause_links": ("as", "but", "although", "though", "and"),
         "headline_labels": (
             "breaking",
             "update",
