@@ -746,8 +746,8 @@ class Extractor:
         if not terminal:
             return None
         first = self._clause_start(sent, comma)
-        if first >= comma:
-            return None
+        if sum(1 for z in range(first, comma) if sent.word(z)) < 3:
+            return None  # "من جانبه، نفى": an opening phrase, not content
         got = self.content_from(sent, first, comma)
         if got is None:
             return None
@@ -775,8 +775,8 @@ class Extractor:
         if x >= n:
             return True
         kx = sent.k[x]
-        if kx in lex.prepositions or kx in lex.time_words or sent.bare(x) in lex.prepositions:
-            return True
+        if not self.verb_first and (kx in lex.prepositions or kx in lex.time_words):
+            return True  # "..., she said on Tuesday."
         if sent.comma(x):
             return x + 1 >= n or sent.cue[x + 1] is not None or sent.mark[x + 1] == OPEN
         return sent.cue[x] is not None and sent.cue[x].participle
@@ -1213,8 +1213,8 @@ class Extractor:
             while end > 0 and (sent.comma(end - 1) or sent.w[end - 1] in DASHES):
                 end -= 1
             first = self._clause_start(sent, end)
-            if first >= end:
-                return None
+            if first >= end or any(sent.cue[z] is not None and not sent.quoted(z) for z in range(first, end)):
+                return None  # "ذكرت، نقلاً عن مصادر، أن": the phrase belongs to that attribution
             got = self.content_from(sent, first, end)
         if got is None:
             return None

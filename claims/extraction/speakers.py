@@ -162,7 +162,8 @@ def _english(sent, words, keys, i0, make) -> Mention:
         return make("name", i0, n, keys=nk[i0:], determiner=i0 > 0)
     if w[i0][:1].isupper() and any(x[:1].isupper() for x in w[i0 + 1 :]):
         return make("group", i0, n)
-    return make("description", i0, n, keys=nk[i0:], determiner=keys[0] == "the")
+    generic = keys[0] == "the" and n - i0 <= 2 and keys[-1] in lex.org_heads
+    return make("description", i0, n, keys=nk[i0:], determiner=keys[0] == "the", generic=generic)
 
 
 def _arabic(sent, keys, make) -> Mention:
@@ -556,6 +557,22 @@ class Resolver:
     def _definite(k: str) -> bool:
         return k.startswith("ال")
 
+    def last_organisation(self, pos: int) -> Entity | None:
+        """ "the company": the organisation the article is most about before `pos`
+        (the one named most often, the latest on a tie)."""
+        best = None
+        before = self.doc.kt[:pos]
+        for e in self.entities:
+            if e.person or kind_of(e, self.lex, self.doc) != "organisation":
+                continue
+            ps = [p for p in e.positions if p < pos]
+            if not ps:
+                continue
+            rank = (before.count(e.keys[0]), max(ps))
+            if best is None or rank > best[0]:
+                best = (rank, e)
+        return best[1] if best else None
+
     def _looks_like_person(self, e: Entity) -> bool:
         return kind_of(e, self.lex, self.doc) == "person" and e.claims > 0
 
@@ -563,6 +580,7 @@ class Resolver:
 
     def resolve(self) -> dict[int, Speaker]:
         """Speaker of every claim, keyed by id() of the raw claim."""
+        lex = self.lex
         out: dict[int, Entity | None] = {}
         last: Entity | None = None
         for r in self.raws:
@@ -610,6 +628,8 @@ class Resolver:
                     ent = self.by_head(m.keys, m.pos)
                 if ent is None and self._definite_person(m):
                     ent = self.last_person(r.cue_pos)
+                if ent is None and m.generic and lex.rules.cased:
+                    ent = self.last_organisation(r.cue_pos)
                 if ent is None:
                     ent = self._own(m)
             else:  # group
