@@ -47,12 +47,21 @@ class Sentence:
         "w",
     )
 
-    def __init__(self, doc: Document, index: int, para: Paragraph, start: int, end: int):
+    def __init__(
+        self,
+        doc: Document,
+        index: int,
+        para: Paragraph,
+        start: int,
+        end: int,
+        spans: list[tuple[int, int]] | None = None,
+    ):
         self.index, self.para, self.start, self.end = index, para, start, end
         self.lex = lex = doc.lex
         self.t = t = doc.t
         kt = doc.kt
-        spans = tokens(t, start, end)
+        if spans is None:
+            spans = tokens(t, start, end)
         self.s = [a for a, _ in spans]
         self.e = [b for _, b in spans]
         self.w = [t[a:b] for a, b in spans]
@@ -166,8 +175,14 @@ class Document:
 
     def sentences_of(self, para: Paragraph, first_index: int) -> list[Sentence]:
         r = self.lex.rules
-        spans = sentences(self.t, para.start, para.end, para.quotes, r.abbreviations, r.cased)
-        return [Sentence(self, first_index + i, para, s, e) for i, (s, e) in enumerate(spans)]
+        cuts = sentences(self.t, para.start, para.end, para.quotes, r.abbreviations, r.cased)
+        toks = tokens(self.t, para.start, para.end)
+        starts = [a for a, _ in toks]
+        out = []
+        for i, (s, e) in enumerate(cuts):
+            part = toks[bisect_left(starts, s) : bisect_left(starts, e)]
+            out.append(Sentence(self, first_index + i, para, s, e, part))
+        return out
 
     def orig(self, start: int, end: int) -> tuple[int, int]:
         return self.folded.span(start, end)

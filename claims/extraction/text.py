@@ -213,4 +213,4 @@ _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*|\S")
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
