@@ -563,11 +563,12 @@ class Extractor:
                 or lex.title_at(k, first, b)
                 or (w[first][:1].isupper() and k[first] not in ("however", "meanwhile"))
             ):
-                if k[first] not in ("however", "meanwhile", "too", "though", "also"):
-                    return None
+                adverb = k[first] in ("however", "meanwhile", "too", "though", "also")
+                if not adverb and not k[first].endswith(("ed", "ing")):
+                    return None  # ", published in Nature," / ", speaking on condition of anonymity,"
             else:
                 role = (first, b)
-            if k[first] in ("who", "which") or k[first].isdigit():
+            if k[first] in ("who", "which") or k[first].isdigit() or k[first].endswith(("ed", "ing")):
                 role = None
             b = p - 1
         end = b + 1

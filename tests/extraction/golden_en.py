@@ -189,6 +189,35 @@ CASES = (
         "Acme - which makes batteries for electric cars - said it expected sales to rise.",
         (E("Acme", "", "said", "it expected sales to rise", "indirect"),),
     ),
+    Case(
+        "coordinated-verb-takes-sentence-subject",
+        "LONDON (Reuters) - The Bank of England kept rates on hold and warned that growth would slow.",
+        (E("Bank of England", "", "warned", "growth would slow", "indirect"),),
+    ),
+    Case(
+        "contrasting-clause-ends-content",
+        "Senator Amy Ross said the law was unfair, while other lawmakers called for a vote.",
+        (E("Amy Ross", "Senator", "said", "the law was unfair", "indirect"),),
+    ),
+    Case(
+        "second-attribution-after-and",
+        "The mayor said the road would reopen, and police said the suspect had fled.",
+        (
+            E("mayor", "", "said", "the road would reopen", "indirect"),
+            E("police", "", "said", "the suspect had fled", "indirect"),
+        ),
+    ),
+    Case(
+        "participial-appositive",
+        "The study, published in a medical journal, found that the drug reduced deaths by 20%.",
+        (E("study", "", "found", "the drug reduced deaths by 20%", "indirect"),),
+    ),
+    Case(
+        "the-company-is-the-main-organisation",
+        "Nimbus Inc sells cloud storage. Nimbus shares fell on Monday. The company denied the allegations.",
+        (E("Nimbus Inc", "", "denied", "the allegations", "indirect"),),
+    ),
+    Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),
     Case("declined-is-not-a-claim", "The White House declined to comment.", ()),

@@ -771,7 +771,7 @@ RULES = LanguageRules(
         r"[^.!?؟:]{1,40}[-–—]?\s*[^.!?؟:]{0,30}:",
     ),
     extra={
-        "contrast": ("في حين", "بينما"),
+        "contrast": ("في حين", "بينما", "دون ان", "بدون ان"),
         "clause_links": ("فيما", "لكن", "ولكن", "كما"),
         # nouns that open the object of نفى/اتهم, not a subject: "نفى وجود خطط"
         "object_heads": (

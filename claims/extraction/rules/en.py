@@ -66,6 +66,8 @@ CUE_VERBS = (
     _verb("mention", ("mentioned",), (), REPORT),
     _verb("think", ("thinks", "think"), (), REPORT),
     _verb("vow", ("vowed", "vows"), (), REPORT),
+    _verb("find", ("found", "finds"), (), REPORT, ("finds", "find")),
+    _verb("show", ("showed", "shows"), (), REPORT, ("shows", "show")),
     _verb("cite", ("cited", "cites"), (), OBJECT),
     _verb("blame", ("blamed", "blames"), (), OBJECT),
     _verb("condemn", ("condemned", "condemns"), (), OBJECT),
@@ -1016,7 +1018,7 @@ RULES = LanguageRules(
     ),
     extra={
         # after a comma these open a clause that is no longer the reported speech
-        "contrast": ("while", "whereas"),
+        "contrast": ("while", "whereas", "without"),
         # after a comma these end the content only when another attribution follows
         "clause_links": ("as", "but", "although", "though", "and"),
         "headline_labels": (
