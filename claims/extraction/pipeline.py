@@ -15,6 +15,7 @@ knows the shapes of attribution:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -1330,20 +1331,24 @@ def _trim(t: str, s: int, e: int, keep_close: bool = False, quotes=()) -> tuple[
     return s, e
 
 
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _kind(t: str, s: int, e: int, quotes) -> str:
-    inside = outside = 0
+    """direct: every letter of the span is quoted; indirect: none is; mixed otherwise."""
+    inside = outside = False
     pos = s
     for q in quotes:
         a, b = max(q.open + 1, s), min(q.close, e)
         if b <= a:
             continue
-        outside += sum(1 for c in t[pos:a] if c.isalnum()) if a > pos else 0
-        inside += sum(1 for c in t[a:b] if c.isalnum())
+        outside = outside or (a > pos and _ALNUM.search(t, pos, a) is not None)
+        inside = inside or _ALNUM.search(t, a, b) is not None
         pos = max(pos, b)
-    outside += sum(1 for c in t[pos:e] if c.isalnum()) if e > pos else 0
-    if inside == 0:
+    outside = outside or (e > pos and _ALNUM.search(t, pos, e) is not None)
+    if not inside:
         return "indirect"
-    if outside == 0:
+    if not outside:
         return "direct"
     return "mixed"
 

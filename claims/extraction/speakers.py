@@ -265,12 +265,15 @@ def _scan_english(sent: Sentence) -> list[Entity]:
     lex = sent.lex
     w, k = sent.w, sent.k
     n = sent.n
-    found = []
+    found: list[Entity] = []
+    capitals = [j for j in range(n) if w[j][0].isupper() and sent.isw[j]]
+    if not capitals:
+        return found
     j = 0
-    while j < n:
-        if not (sent.word(j) and w[j][:1].isupper()) or sent.quoted(j):
-            j += 1
+    for start in capitals:
+        if start < j or sent.quoted(start):
             continue
+        j = start
         x = j
         while (
             x < n
