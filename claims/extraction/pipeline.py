@@ -304,7 +304,7 @@ class Extractor:
             if a == z:
                 mention = Mention("elided", pos=cue_pos)
             else:
-                mention = mention_from_tokens(sent, a, z, role=role)
+                mention = self._subject_mention(sent, a, z, role)
                 if mention is None:
                     return None
             after = nxt
@@ -350,6 +350,17 @@ class Extractor:
         if lex.strip_conj(k[first])[0] and not k[first].startswith(("وال", "فال")):
             return None  # "ويأتي ذلك ..." starts with a verb
         return mention_from_tokens(sent, first, end)
+
+    def _subject_mention(self, sent: Sentence, a: int, z: int, role) -> Mention | None:
+        """ "المتحدث باسم الجيش، العقيد سامي فارس،": the name in apposition to a title."""
+        mention = mention_from_tokens(sent, a, z, role=role)
+        if mention is not None and mention.kind == "description" and role:
+            named = mention_from_tokens(sent, role[0], role[1])
+            if named is not None and named.kind == "name":
+                named.roles = ((mention.start, mention.end), *named.roles)
+                named.person = True
+                return named
+        return mention
 
     def relative_antecedent(self, sent: Sentence, rel: int) -> Mention | None:
         """ "دفاع المتهم X، الذي قال": the noun phrase before the relative."""
@@ -426,14 +437,19 @@ class Extractor:
             first = x + 1
             if sent.k[first] in lex.source_of:
                 return (a, y, y, None)
-            if (
-                y < n
-                and sent.comma(y)
-                and y > first
-                and not self._subject_stop(sent, first)
-                and sent.k[first] not in lex.time_words
-            ):
-                return (a, x, y, (first, y))
+            if y < n and sent.comma(y) and y > first:
+                if not self._subject_stop(sent, first) and sent.k[first] not in lex.time_words:
+                    return (a, x, y, (first, y))
+                z = y + 1
+                if z < n and (sent.is_complementiser(z) or sent.w[z] == ":"):
+                    return (a, x, y, None)  # "مسؤول، طلب عدم ذكر اسمه، إن": a parenthesis
+        elif x < n and sent.mark[x] == OPEN:
+            # "صحيفة "نيويورك تايمز" إن": a quoted name belongs to the subject
+            q = sent.quote_at(x)
+            if q is not None and q.closed and not self._clause_final(sent, q):
+                close = sent.token_at(q.close)
+                if close - x <= 5:
+                    return self._appositive(sent, a, close + 1)
         return (a, x, x, None)
 
     def object_subject(self, sent: Sentence, j: int, cue: Cue, coordinated: bool):
@@ -565,11 +581,16 @@ class Extractor:
                 or (w[first][:1].isupper() and k[first] not in ("however", "meanwhile"))
             ):
                 adverb = k[first] in ("however", "meanwhile", "too", "though", "also")
-                if not adverb and not k[first].endswith(("ed", "ing")):
+                if not adverb and not k[first].endswith(("ed", "ing")) and k[first] not in lex.prepositions:
                     return None  # ", published in Nature," / ", speaking on condition of anonymity,"
             else:
                 role = (first, b)
-            if k[first] in ("who", "which") or k[first].isdigit() or k[first].endswith(("ed", "ing")):
+            if (
+                k[first] in ("who", "which")
+                or k[first].isdigit()
+                or k[first].endswith(("ed", "ing"))
+                or k[first] in lex.prepositions
+            ):
                 role = None
             b = p - 1
         end = b + 1
@@ -1154,7 +1175,7 @@ class Extractor:
         if (
             not self.verb_first
             and after < sent.n
-            and (k[after] in lex.prepositions or k[after] in lex.determiners)
+            and (k[after] in lex.prepositions or (k[after] in lex.determiners and cue.verb.lemma != "say"))
             and k[after] != "that"
             and cue.verb.kind != OBJECT
         ):

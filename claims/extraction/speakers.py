@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon, key
 from .rules.base import OBJECT, CueVerb
+from .text import QUOTE_CHARS
 
 if TYPE_CHECKING:
     from .document import Document, Sentence
@@ -80,7 +81,14 @@ def mention_from_tokens(
             keys[0] = keys[0][strip_prefix:]
 
     def span(i0: int, i1: int) -> tuple[int, int]:
-        return sent.s[words[i0]] + (strip_prefix if i0 == 0 and not text else 0), sent.e[words[i1 - 1]]
+        s, e = sent.s[words[i0]] + (strip_prefix if i0 == 0 and not text else 0), sent.e[words[i1 - 1]]
+        if (
+            e < len(sent.t)
+            and sent.t[e] in QUOTE_CHARS
+            and sum(sent.t[s:e].count(c) for c in QUOTE_CHARS) % 2
+        ):
+            e += 1  # صحيفة "نيويورك تايمز": keep the closing mark of a quoted name
+        return s, e
 
     def make(kind: str, i0: int, i1: int, roles=(), **kw) -> Mention:
         s, e = span(i0, i1)

@@ -217,6 +217,16 @@ CASES = (
         "Nimbus Inc sells cloud storage. Nimbus shares fell on Monday. The company denied the allegations.",
         (E("Nimbus Inc", "", "denied", "the allegations", "indirect"),),
     ),
+    Case(
+        "prepositional-parenthesis",
+        "The minister, in a statement, said the talks had failed.",
+        (E("minister", "", "said", "the talks had failed", "indirect"),),
+    ),
+    Case(
+        "quoted-as-saying",
+        "Finance chief Lisa Park was quoted as saying the deal was done.",
+        (E("Lisa Park", "Finance chief", "saying", "the deal was done", "indirect"),),
+    ),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),
