@@ -905,8 +905,8 @@ class Extractor:
             return None
         if verb.kind == REPORT and not self._clause_follows(sent, x):
             return None
-        if sent.k[x] in lex.prepositions and verb.kind != OBJECT:
-            return None
+        if (sent.k[x] in lex.prepositions or sent.k[x] == "to") and verb.kind != OBJECT:
+            return None  # "said to be worth", "warned of a crisis"
         return x, 0
 
     def _marked_start_verb_first(self, sent: Sentence, x: int, verb: CueVerb) -> int | None:
@@ -1024,10 +1024,15 @@ class Extractor:
             return True
         if sent.k[x] in SUBJECT_PRONOUNS:
             return True
+        irregular = self.lex.rules.extra.get("past_tense", ())
         for y in range(x + 1, min(sent.n, x + 7)):
             ky = sent.k[y]
             if ky in FINITE or ky.endswith("n't") or ky.endswith("n’t"):
                 return True
+            if sent.k[y - 1] not in self.lex.determiners and (
+                ky in irregular or (ky.endswith("ed") and len(ky) > 4)
+            ):
+                return True  # "noted the conference regularly drew ..."
             if not sent.word(y):
                 break
         return False
