@@ -262,11 +262,11 @@ class Extractor:
             return None
         a, z, role = subj
         if a - 1 >= 0 and (sent.comma(a - 1) or sent.mark[a - 1] == CLOSE):
-            mention = mention_from_tokens(sent, a, z, role=role)
+            mention = self._subject_mention(sent, a, z, role)
             raw = self.quote_first(sent, a - 1, j, after, cue, mention, cue_text, cue_pos)
             if raw:
                 return raw
-        mention = mention_from_tokens(sent, a, z, role=role)
+        mention = self._subject_mention(sent, a, z, role)
         if mention is None:
             return None
         return self.content_after(sent, j, after, cue, mention, cue_text, cue_pos, 0.85)
@@ -347,7 +347,7 @@ class Extractor:
         fb = sent.bare(first)
         if fb in lex.prepositions or k[first] in lex.prepositions or fb in lex.subordinators:
             return None
-        if lex.strip_conj(k[first])[0] and not k[first].startswith(("وال", "فال")):
+        if self._verb_with_conjunction(k[first]):
             return None  # "ويأتي ذلك ..." starts with a verb
         return mention_from_tokens(sent, first, end)
 
@@ -361,6 +361,16 @@ class Extractor:
                 named.person = True
                 return named
         return mention
+
+    def _verb_with_conjunction(self, k: str) -> bool:
+        """ "ويأتي", "وأعلنت" (a verb after و/ف), not "وزير", "وكالة", "واشنطن"."""
+        lex = self.lex
+        conj, bare = lex.strip_conj(k)
+        if not conj or k.startswith(("وال", "فال")):
+            return False
+        if k in lex.title_words or k in lex.org_heads or (k,) in lex.places or k in lex.recipients:
+            return False
+        return bare in lex.cues or bare in lex.non_claim or bare[:1] in "يتنا"
 
     def relative_antecedent(self, sent: Sentence, rel: int) -> Mention | None:
         """ "دفاع المتهم X، الذي قال": the noun phrase before the relative."""
@@ -966,7 +976,8 @@ class Extractor:
                 continue
             if not sent.word(y):
                 return None
-            if y == x and not (ky in lex.prepositions or ky in lex.time_words or ky in lex.recipients):
+            frame = ky in lex.prepositions and ky not in ("of", "about", "for", "against", "over")
+            if y == x and not (frame or ky in lex.time_words or ky in lex.recipients):
                 return None
             if ky in SUBJECT_PRONOUNS and y > x:
                 return y

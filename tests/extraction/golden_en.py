@@ -235,6 +235,12 @@ CASES = (
         "The agency noted the rally drew large crowds.",
         (E("agency", "", "noted", "the rally drew large crowds", "indirect"),),
     ),
+    Case(
+        "name-in-apposition-to-description",
+        "Residents were angry. One resident, Maria, said: “We have nothing.”",
+        (E("Maria", "One resident", "said", "We have nothing", "direct"),),
+    ),
+    Case("warns-of-noun-is-not-a-claim", "UN chief warns of ‘climate hell’", ()),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),
