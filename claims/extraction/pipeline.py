@@ -124,6 +124,9 @@ class Extractor:
         line = self.t[para.start : para.end]
         if len(line) > 300:
             return ""
+        low = line.lower()
+        if any(low.startswith(p) for p in self.lex.rules.extra.get("link_prefixes", ())):
+            return "furniture"  # "Read more: X says ...": a link to another article
         has_cue = None
         for label, pat in self.lex.skip_patterns:
             if pat.fullmatch(line):

@@ -341,6 +341,8 @@ def _scan_english(sent: Sentence) -> list[Entity]:
         if role:
             ent.role = (sent.s[role[0]], sent.e[role[1] - 1])
             ent.person = True
+        elif b + 2 < n and sent.comma(b) and w[b + 1].isdigit() and sent.comma(b + 2):
+            ent.person = True  # "Mark Jones, 34, was at the scene"
         ent.positions.append(sent.s[a])
         if b < n - 2 and w[b] == "(" and w[b + 2] == ")" and w[b + 1].isupper():
             ent.acronym = k[b + 1]
@@ -542,12 +544,14 @@ class Resolver:
             return max(before, key=lambda c: c[0])[1]
         return min(cands, key=lambda e: min(e.positions) if e.positions else 1 << 30)
 
-    def last_person(self, pos: int) -> Entity | None:
+    def last_person(self, pos: int, inside: tuple[int, int] = (0, 0)) -> Entity | None:
+        """The person mentioned last before `pos` (not within the span `inside`,
+        the phrase being resolved: "the Blue Tigers manager")."""
         best = None
         for e in self.entities:
             if not (e.person or self._looks_like_person(e)):
                 continue
-            ps = [p for p in e.positions if p < pos]
+            ps = [p for p in e.positions if p < pos and not inside[0] <= p < inside[1]]
             if ps and (best is None or max(ps) > best[0]):
                 best = (max(ps), e)
         if best:
@@ -629,7 +633,7 @@ class Resolver:
                                 ent = e
                                 break
                 if ent is None and m.determiner and len(m.keys) == 1:
-                    ent = self.last_person(r.cue_pos)
+                    ent = self.last_person(r.cue_pos, (m.start, m.end))
                 if ent is None:
                     ent = self._own(m)
             elif m.kind == "description":
@@ -638,7 +642,7 @@ class Resolver:
                 if ent is None:
                     ent = self.by_head(m.keys, m.pos)
                 if ent is None and self._definite_person(m):
-                    ent = self.last_person(r.cue_pos)
+                    ent = self.last_person(r.cue_pos, (m.start, m.end))
                 if ent is None and m.generic and lex.rules.cased:
                     ent = self.last_organisation(r.cue_pos)
                 if ent is None:

@@ -241,6 +241,21 @@ CASES = (
         (E("Maria", "One resident", "said", "We have nothing", "direct"),),
     ),
     Case("warns-of-noun-is-not-a-claim", "UN chief warns of ‘climate hell’", ()),
+    Case(
+        "pronoun-after-person-introduced-with-age",
+        "Mark Jones, 34, was at the scene. “It was horrible,” he said.",
+        (E("Mark Jones", "", "said", "It was horrible", "direct"),),
+    ),
+    Case(
+        "pronoun-skips-team-names",
+        "Coach Ana Ruiz was calm. The Blue Tigers lost again. “It was bad,” she said.",
+        (E("Ana Ruiz", "Coach", "said", "It was bad", "direct"),),
+    ),
+    Case(
+        "link-to-another-article-is-skipped",
+        "Read more: Biden says the economy is strong\n\nOfficials said the port would reopen.",
+        (E("Officials", "", "said", "the port would reopen", "indirect"),),
+    ),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),

@@ -772,6 +772,8 @@ RULES = LanguageRules(
     ),
     extra={
         "contrast": ("في حين", "بينما", "دون ان", "بدون ان"),
+        # folded spellings: a line starting so links to another article
+        "link_prefixes": ("اقرا ايضا", "اقرا المزيد", "شاهد ايضا", "طالع ايضا", "اقرا كذلك", "لمزيد من"),
         "clause_links": ("فيما", "لكن", "ولكن", "كما"),
         # nouns that open the object of نفى/اتهم, not a subject: "نفى وجود خطط"
         "object_heads": (

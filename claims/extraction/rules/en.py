@@ -1020,6 +1020,8 @@ RULES = LanguageRules(
     extra={
         # after a comma these open a clause that is no longer the reported speech
         "contrast": ("while", "whereas", "without"),
+        # a line starting so links to another article, whatever it says
+        "link_prefixes": ("read more", "read also", "also read", "see also", "related:", "watch:", "more:"),
         # after a comma these end the content only when another attribution follows
         "clause_links": ("as", "but", "although", "though", "and"),
         # past tenses without -ed that show a clause follows a cue: "noted the rally drew crowds"
