@@ -1215,8 +1215,12 @@ class Extractor:
         x = j + len(phrase)
         if x < n and k[x] in ("ل", "لـ", "عن", "الي", "الى", "إلى"):
             x += 1
+        if x + 1 < n and k[x] == "ما" and sent.cue[x + 1] is not None:
+            x += 1  # بحسب ما أفاد به X
         if x < n and sent.cue[x] is not None and self.verb_first:
             x += 1  # حسبما أفاد X
+            if x < n and k[x] in ("به", "بها", "بهم"):
+                x += 1
         strip = 0
         if x < n and bare in ("وفقا", "طبقا", "استنادا", "وفق") and k[x].startswith("ل") and len(k[x]) > 3:
             strip = 1
@@ -1252,8 +1256,8 @@ class Extractor:
             got = self.content_from(sent, y, self.content_end(sent, y))
         else:
             end = j
-            while end > 0 and (sent.comma(end - 1) or sent.w[end - 1] in DASHES):
-                end -= 1
+            while end > 0 and (sent.comma(end - 1) or sent.w[end - 1] in DASHES or sent.k[end - 1] == "وذلك"):
+                end -= 1  # "، وذلك بحسب": the pointer back is not content
             first = self._clause_start(sent, end)
             if first >= end or any(sent.cue[z] is not None and not sent.quoted(z) for z in range(first, end)):
                 return None  # "ذكرت، نقلاً عن مصادر، أن": the phrase belongs to that attribution
