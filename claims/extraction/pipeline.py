@@ -91,6 +91,7 @@ class Extractor:
     def run(self) -> list[Raw]:
         index = 0
         last_content_para: Paragraph | None = None
+        pending = None
         for para in self.doc.paragraphs:
             label = self.skip_label(para)
             if label:
@@ -115,8 +116,35 @@ class Extractor:
                 prev = sent
             if len(self.claims) == before and last_content_para is not None:
                 self.continuation(para, sents, last_content_para)
+            if len(self.claims) == before:
+                pending = self._open_quotation(para, sents)
+            else:
+                if pending is not None:
+                    self._quotation_before_attribution(pending, para, before)
+                pending = None
             last_content_para = para
         return self.claims
+
+    def _open_quotation(self, para: Paragraph, sents: list[Sentence]):
+        """A paragraph that opens a quotation and never closes it: the
+        quotation goes on in the next paragraph, which may name the speaker."""
+        if len(para.quotes) != 1 or para.quotes[0].closed or para.quotes[0].open != para.start:
+            return None
+        s, e = _trim(self.t, para.start + 1, para.end)
+        if s >= e:
+            return None
+        return (para, s, e, sents[0].index if sents else 0)
+
+    def _quotation_before_attribution(self, pending, para: Paragraph, first_new: int) -> None:
+        """ "“A. B.¶“C,” he said.": the first paragraph is the same speaker's quotation."""
+        first = self.claims[first_new]
+        if first.kind != "direct" or not para.quotes or para.quotes[0].open != para.start:
+            return
+        if not para.quotes[0].open < first.start <= para.quotes[0].open + 2:
+            return
+        prev, s, e, index = pending
+        raw = Raw("", first.cue_pos, s, e, Mention("elided", pos=s), index, prev.index, "direct", 0.65, None)
+        self.claims.append(raw)
 
     # ================================================================ furniture
 

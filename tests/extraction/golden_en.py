@@ -256,6 +256,20 @@ CASES = (
         "Read more: Biden says the economy is strong\n\nOfficials said the port would reopen.",
         (E("Officials", "", "said", "the port would reopen", "indirect"),),
     ),
+    Case(
+        "quotation-over-paragraphs-attributed-at-the-end",
+        "Coach Ana Ruiz spoke after the game.\n\n“I think we can do it. We have the players.\n\n"
+        "“We have the fans too,” she said.",
+        (
+            E("Ana Ruiz", "Coach", "", "I think we can do it. We have the players", "direct"),
+            E("Ana Ruiz", "Coach", "said", "We have the fans too", "direct"),
+        ),
+    ),
+    Case(
+        "british-single-quotes",
+        "‘We will win this,’ the captain said. ‘We don’t fear anyone.’",
+        (E("captain", "", "said", "We will win this,’ the captain said. ‘We don’t fear anyone", "direct"),),
+    ),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),
