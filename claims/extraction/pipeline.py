@@ -1277,7 +1277,9 @@ class Extractor:
                     break
                 if not sent.word(z) or sent.cue[z] is not None or sent.is_complementiser(z):
                     break
-            while y < n and (sent.comma(y) or sent.k[y] in ("فان", "فانه", "فانها", "that")):
+            while y < n and (
+                sent.comma(y) or sent.k[y] in ("فان", "فانه", "فانها", "that") or sent.is_complementiser(y)
+            ):
                 y += 1
             if y >= n:
                 return None

@@ -84,7 +84,20 @@ RULES = LanguageRules(
     sentence_ends=".!?؟…",
     abbreviations=frozenset({"د", "م", "ص", "ق", "ه", "أ", "ش", "ج"}),
     cue_verbs=CUE_VERBS,
-    according_to=("بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا", "استنادا", "بحسبما"),
+    # "جاء في البيان أن": the document follows the phrase, the content the complementiser
+    according_to=(
+        "بحسب",
+        "حسب",
+        "حسبما",
+        "وفق",
+        "وفقا",
+        "طبقا",
+        "نقلا",
+        "استنادا",
+        "بحسبما",
+        "جاء في",
+        "ورد في",
+    ),
     relay_verbs=("نقل", "نقلت", "نقلوا", "ينقل", "تنقل", "نقلا"),
     relay_nouns=("قوله", "قولها", "قولهم", "قولهما", "تأكيده", "تأكيدها", "تصريحه", "تصريحها"),
     non_claim_verbs=(
