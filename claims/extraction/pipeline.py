@@ -85,6 +85,7 @@ class Extractor:
         self.skipped: list[tuple[int, int, str]] = []
         self.sentences: list[Sentence] = []
         self.verb_first = lex.rules.verb_first
+        self.claims_in_sentence: list[Raw] = []  # claims found so far in the sentence being read
 
     # ================================================================ driver
 
@@ -211,6 +212,7 @@ class Extractor:
     def sentence_claims(self, sent: Sentence) -> Iterator[Raw]:
         covered: list[tuple[int, int]] = []
         here: list[Raw] = []
+        self.claims_in_sentence = here
         lex = self.lex
         according, relay = lex.according, lex.relay_verbs
         k, bk, cues = sent.k, sent.bk, sent.cue
@@ -238,7 +240,6 @@ class Extractor:
             if raw is not None:
                 covered.append((raw.tok_start, raw.tok_end))
                 here.append(raw)
-                self.claims_in_sentence = here
                 yield raw
 
     # ---------------------------------------------------------------- finite verbs
@@ -823,7 +824,7 @@ class Extractor:
     def _clause_start(self, sent: Sentence, limit: int) -> int:
         """Where content preceding an attribution starts: after the last claim in the sentence."""
         first = 0
-        for r in getattr(self, "claims_in_sentence", ()):
+        for r in self.claims_in_sentence:
             if r.sentence == sent.index and r.tok_end <= limit:
                 first = max(first, r.tok_end)
         while first < limit and not sent.word(first) and not sent.mark[first]:
