@@ -658,7 +658,13 @@ class Resolver:
                     ent.role = m.roles[0]
             out[id(r)] = ent
             last = ent if ent is not None else last
-        return {k: self._speaker(e) for k, e in out.items()}
+        made: dict[int, Speaker] = {}
+        result = {}
+        for k, e in out.items():
+            if id(e) not in made:
+                made[id(e)] = self._speaker(e)
+            result[k] = made[id(e)]
+        return result
 
     def _own(self, m: Mention) -> Entity:
         ent = Entity(
