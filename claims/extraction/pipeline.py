@@ -432,7 +432,13 @@ class Extractor:
         if cue.verb.kind == OBJECT:
             return self.object_subject(sent, j, cue, coordinated)
         x = j
-        while x < n and x - j < 9 and sent.word(x) and not sent.quoted(x):
+        abbreviations = lex.rules.abbreviations
+        while x < n and x - j < 9 and not sent.quoted(x):
+            if not sent.word(x):
+                if sent.w[x] == "." and x > j and sent.k[x - 1] in abbreviations and sent.word(x + 1):
+                    x += 1  # "د. محمد علي"
+                    continue
+                break
             if x > j and sent.k[x - 1] in lex.same_markers:
                 break
             if (
@@ -445,6 +451,9 @@ class Extractor:
                 if sent.bare(x) in ("في", "من", "ب") and x + 1 < n and sent.k[x + 1] in lex.org_heads:
                     x += 2
                     continue
+                if sent.k[x] == "عن" and sent.k[x - 1] in lex.source_of:
+                    x += 1  # "التقرير الصادر عن البنك الدولي"
+                    continue
                 break
             x += 1
         return self._appositive(sent, j, x)
@@ -453,6 +462,8 @@ class Extractor:
         lex = self.lex
         kx = sent.k[x]
         bx = sent.bare(x)
+        if kx == "علي" and self.doc.original_text(sent.s[x], sent.e[x]).endswith("ي"):
+            return False  # the name علي, not the preposition على (they fold alike)
         return (
             sent.is_complementiser(x)
             or (kx in lex.comp_prepositions and sent.is_complementiser(x + 1))
@@ -972,7 +983,7 @@ class Extractor:
             wy = sent.w[y]
             if wy == ":":
                 return y + 1
-            if wy in ENDS:
+            if wy in ENDS and not (y > 0 and sent.k[y - 1] in self.lex.rules.abbreviations):
                 return None
             if sent.is_complementiser(y):
                 return y + 1
