@@ -37,6 +37,7 @@ class Sentence:
         "k",
         "lex",
         "mark",
+        "marks",
         "n",
         "para",
         "qid",
@@ -76,7 +77,11 @@ class Sentence:
         self.qid = [-1] * n
         self.mark = [0] * n
         self.quotes = [q for q in para.quotes if q.open < end and q.close >= start]
+        self.marks: dict[int, Quote] = {}
         for qi, q in enumerate(self.quotes):
+            self.marks[q.open] = q
+            if q.closed:
+                self.marks[q.close] = q
             lo = bisect_left(self.s, q.open)
             hi = bisect_right(self.s, q.close)
             for j in range(lo, hi):
@@ -120,10 +125,7 @@ class Sentence:
         """The quotation opened or closed by the mark at token j."""
         if not self.mark[j]:
             return None
-        for q in self.quotes:
-            if q.open == self.s[j] or q.close == self.s[j]:
-                return q
-        return None
+        return self.marks.get(self.s[j])
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""

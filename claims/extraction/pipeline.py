@@ -210,7 +210,7 @@ class Extractor:
     # ================================================================ sentences
 
     def sentence_claims(self, sent: Sentence) -> Iterator[Raw]:
-        covered: list[tuple[int, int]] = []
+        covered = bytearray(sent.n)  # tokens inside a claim found in this sentence
         here: list[Raw] = []
         self.claims_in_sentence = here
         lex = self.lex
@@ -223,7 +223,7 @@ class Extractor:
             and (cues[j] is not None or k[j] in according or bk[j] in according or bk[j] in relay)
         ]
         for j in candidates:
-            if sent.quoted(j) or any(a <= j < b for a, b in covered):
+            if sent.quoted(j) or covered[j]:
                 continue
             raw = None
             cue = sent.cue[j]
@@ -238,7 +238,9 @@ class Extractor:
             elif bare in lex.relay_verbs:
                 raw = self.relay(sent, j)
             if raw is not None:
-                covered.append((raw.tok_start, raw.tok_end))
+                lo, hi = max(0, raw.tok_start), min(sent.n, raw.tok_end)
+                if hi > lo:
+                    covered[lo:hi] = b"\x01" * (hi - lo)
                 here.append(raw)
                 yield raw
 
@@ -543,9 +545,9 @@ class Extractor:
         x = j
         if t:
             end = j
-            while end < n and sent.word(end):
+            while end < n and end - j < 12 and sent.word(end):
                 end += 1
-            x = title_extent(k[:end], j, end, lex)
+            x = title_extent(k, j, end, lex)
             y = x
             while y < n and y - x < 3 and sent.word(y) and not self._object_head(sent, y):
                 if self._subject_stop(sent, y):

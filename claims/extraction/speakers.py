@@ -128,7 +128,7 @@ def mention_from_tokens(
 def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon) -> int:
     """End of an Arabic title and its complement starting at keys[i]:
     "نائب وزير الخارجية الروسي", "المتحدث باسم الكرملين", "الرئيس التنفيذي لشركة أبل"."""
-    t = lex.title_at(list(keys), i, n)
+    t = lex.title_at(keys, i, n)
     if not t:
         return i
     x = i + t
@@ -364,9 +364,9 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
             j += 1
             continue
         x = j
-        while x < n and sent.word(x):
+        while x < n and x - j < 12 and sent.word(x):
             x += 1
-        x = title_extent(k[:x], j, x, lex)
+        x = title_extent(k, j, x, lex)
         if x == j:
             j += 1
             continue

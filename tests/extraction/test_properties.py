@@ -78,3 +78,19 @@ def test_english_like_text(words):
 @given(st.lists(st.sampled_from(AR_WORDS + EN_WORDS), max_size=60), st.sampled_from(["", " ", "\u200f", "ـ"]))
 def test_mixed_text_and_separators(words, sep):
     _check(sep.join(words), "ar")
+
+
+def test_long_degenerate_input_stays_fast():
+    """No quadratic scans: long runs of cues, titles or quotes finish quickly."""
+    import time
+
+    texts = [
+        ("وقال الوزير إن الخطة نجحت، وقال المدير إن " * 2000, "ar"),
+        ("“a,” he said, “b” " * 2000, "en"),
+        ("وزير " * 40000, "ar"),
+        ("Minister Smith said " * 20000, "en"),
+    ]
+    for text, language in texts:
+        started = time.perf_counter()
+        extract_claims(text, language)
+        assert time.perf_counter() - started < 20
