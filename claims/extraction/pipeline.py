@@ -407,7 +407,7 @@ class Extractor:
         return bare in lex.cues or bare in lex.non_claim or bare[:1] in "يتنا"
 
     def relative_antecedent(self, sent: Sentence, rel: int) -> Mention | None:
-        """ "دفاع المتهم X، الذي قال": the noun phrase before the relative."""
+        """ "الخبير أحمد سامي، الذي قال": the noun phrase before the relative."""
         lex = self.lex
         x = rel - 1
         if sent.comma(x):
@@ -513,7 +513,7 @@ class Extractor:
         n = sent.n
         k = sent.k
         # a comma closes a long subject when the object follows it:
-        # "وتتّهم الولايات المتحدة وحلفاؤها في حلف الناتو، موسكو بحشد قوات"
+        # "وتتّهم دول الاتحاد وحلفاؤها في المنطقة، الحكومة بدعم الهجمات"
         for c in range(j + 1, min(n, j + 12)):
             if sent.comma(c):
                 if (
@@ -702,7 +702,7 @@ class Extractor:
         return (a, end, role)
 
     def dateline_end(self, sent: Sentence) -> int:
-        """Token after a dateline such as "LONDON (Reuters) -" or "CELEBRATION, Fla. -"."""
+        """Token after a dateline such as "LONDON (Reuters) -" or "DENVER, Colo. -"."""
         if sent.start != sent.para.start:
             return 0
         w = sent.w
@@ -716,7 +716,7 @@ class Extractor:
         return 0
 
     def np_after(self, sent: Sentence, j: int):
-        """Inverted subject: "said Gruevski", "said sheriff's spokesman Jacob Ruiz"."""
+        """Inverted subject: "said Smith", "said police spokesman John Hart"."""
         lex = self.lex
         n = sent.n
         x = j

@@ -546,7 +546,7 @@ class Resolver:
 
     def last_person(self, pos: int, inside: tuple[int, int] = (0, 0)) -> Entity | None:
         """The person mentioned last before `pos` (not within the span `inside`,
-        the phrase being resolved: "the Blue Tigers manager")."""
+        the phrase being resolved: "the Red Lions manager")."""
         best = None
         for e in self.entities:
             if not (e.person or self._looks_like_person(e)):
@@ -624,7 +624,7 @@ class Resolver:
                         and len(m.keys) > 1
                         and not self.lex.rules.cased
                     ):
-                        # "وختم رودولفو الحديث": a known name followed by the verb's object
+                        # "وختم كريم اللقاء": a known name followed by the verb's object
                         for i in range(len(m.keys) - 1, 0, -1):
                             if not all(self._definite(x) for x in m.raw_keys[i:]):
                                 continue
