@@ -37,6 +37,7 @@ class Sentence:
         "k",
         "lex",
         "mark",
+        "marks",
         "n",
         "para",
         "qid",
@@ -47,12 +48,21 @@ class Sentence:
         "w",
     )
 
-    def __init__(self, doc: Document, index: int, para: Paragraph, start: int, end: int):
+    def __init__(
+        self,
+        doc: Document,
+        index: int,
+        para: Paragraph,
+        start: int,
+        end: int,
+        spans: list[tuple[int, int]] | None = None,
+    ):
         self.index, self.para, self.start, self.end = index, para, start, end
         self.lex = lex = doc.lex
         self.t = t = doc.t
         kt = doc.kt
-        spans = tokens(t, start, end)
+        if spans is None:
+            spans = tokens(t, start, end)
         self.s = [a for a, _ in spans]
         self.e = [b for _, b in spans]
         self.w = [t[a:b] for a, b in spans]
@@ -67,7 +77,11 @@ class Sentence:
         self.qid = [-1] * n
         self.mark = [0] * n
         self.quotes = [q for q in para.quotes if q.open < end and q.close >= start]
+        self.marks: dict[int, Quote] = {}
         for qi, q in enumerate(self.quotes):
+            self.marks[q.open] = q
+            if q.closed:
+                self.marks[q.close] = q
             lo = bisect_left(self.s, q.open)
             hi = bisect_right(self.s, q.close)
             for j in range(lo, hi):
@@ -111,10 +125,7 @@ class Sentence:
         """The quotation opened or closed by the mark at token j."""
         if not self.mark[j]:
             return None
-        for q in self.quotes:
-            if q.open == self.s[j] or q.close == self.s[j]:
-                return q
-        return None
+        return self.marks.get(self.s[j])
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""
@@ -166,8 +177,14 @@ class Document:
 
     def sentences_of(self, para: Paragraph, first_index: int) -> list[Sentence]:
         r = self.lex.rules
-        spans = sentences(self.t, para.start, para.end, para.quotes, r.abbreviations, r.cased)
-        return [Sentence(self, first_index + i, para, s, e) for i, (s, e) in enumerate(spans)]
+        cuts = sentences(self.t, para.start, para.end, para.quotes, r.abbreviations, r.cased)
+        toks = tokens(self.t, para.start, para.end)
+        starts = [a for a, _ in toks]
+        out = []
+        for i, (s, e) in enumerate(cuts):
+            part = toks[bisect_left(starts, s) : bisect_left(starts, e)]
+            out.append(Sentence(self, first_index + i, para, s, e, part))
+        return out
 
     def orig(self, start: int, end: int) -> tuple[int, int]:
         return self.folded.span(start, end)

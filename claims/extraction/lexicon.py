@@ -7,6 +7,7 @@ Built once per language (cheap, at first use) from the plain data in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -93,7 +94,7 @@ class Lexicon:
     def is_title(self, k: str) -> bool:
         return k in self.title_words
 
-    def title_at(self, keys: list[str], i: int, end: int) -> int:
+    def title_at(self, keys: Sequence[str], i: int, end: int) -> int:
         """Length in tokens of the title starting at keys[i] (0 if none)."""
         for cand in (keys[i], self.strip_conj(keys[i])[1]):
             for phrase in self.titles.get(cand, ()):
@@ -123,10 +124,10 @@ def lexicon(language: str) -> Lexicon:
     flags = re.IGNORECASE if r.cased else 0
     skips = []
     for label, pats in (
-        ("furniture", r.furniture),
         ("caption", r.captions),
         ("agency", r.agency_lines),
         ("byline", r.bylines),
+        ("furniture", r.furniture),
     ):
         # one alternation per label: a line is tested four times, not forty
         skips.append((label, re.compile("|".join(f"(?:{fold(p)})" for p in pats), flags)))

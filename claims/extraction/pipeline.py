@@ -15,6 +15,7 @@ knows the shapes of attribution:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -84,12 +85,14 @@ class Extractor:
         self.skipped: list[tuple[int, int, str]] = []
         self.sentences: list[Sentence] = []
         self.verb_first = lex.rules.verb_first
+        self.claims_in_sentence: list[Raw] = []  # claims found so far in the sentence being read
 
     # ================================================================ driver
 
     def run(self) -> list[Raw]:
         index = 0
         last_content_para: Paragraph | None = None
+        pending = None
         for para in self.doc.paragraphs:
             label = self.skip_label(para)
             if label:
@@ -114,8 +117,35 @@ class Extractor:
                 prev = sent
             if len(self.claims) == before and last_content_para is not None:
                 self.continuation(para, sents, last_content_para)
+            if len(self.claims) == before:
+                pending = self._open_quotation(para, sents)
+            else:
+                if pending is not None:
+                    self._quotation_before_attribution(pending, para, before)
+                pending = None
             last_content_para = para
         return self.claims
+
+    def _open_quotation(self, para: Paragraph, sents: list[Sentence]):
+        """A paragraph that opens a quotation and never closes it: the
+        quotation goes on in the next paragraph, which may name the speaker."""
+        if len(para.quotes) != 1 or para.quotes[0].closed or para.quotes[0].open != para.start:
+            return None
+        s, e = _trim(self.t, para.start + 1, para.end)
+        if s >= e:
+            return None
+        return (para, s, e, sents[0].index if sents else 0)
+
+    def _quotation_before_attribution(self, pending, para: Paragraph, first_new: int) -> None:
+        """ "“A. B.¶“C,” he said.": the first paragraph is the same speaker's quotation."""
+        first = self.claims[first_new]
+        if first.kind != "direct" or not para.quotes or para.quotes[0].open != para.start:
+            return
+        if not para.quotes[0].open < first.start <= para.quotes[0].open + 2:
+            return
+        prev, s, e, index = pending
+        raw = Raw("", first.cue_pos, s, e, Mention("elided", pos=s), index, prev.index, "direct", 0.65, None)
+        self.claims.append(raw)
 
     # ================================================================ furniture
 
@@ -123,6 +153,9 @@ class Extractor:
         line = self.t[para.start : para.end]
         if len(line) > 300:
             return ""
+        low = line.lower()
+        if any(low.startswith(p) for p in self.lex.rules.extra.get("link_prefixes", ())):
+            return "furniture"  # "Read more: X says ...": a link to another article
         has_cue = None
         for label, pat in self.lex.skip_patterns:
             if pat.fullmatch(line):
@@ -177,8 +210,9 @@ class Extractor:
     # ================================================================ sentences
 
     def sentence_claims(self, sent: Sentence) -> Iterator[Raw]:
-        covered: list[tuple[int, int]] = []
+        covered = bytearray(sent.n)  # tokens inside a claim found in this sentence
         here: list[Raw] = []
+        self.claims_in_sentence = here
         lex = self.lex
         according, relay = lex.according, lex.relay_verbs
         k, bk, cues = sent.k, sent.bk, sent.cue
@@ -189,7 +223,7 @@ class Extractor:
             and (cues[j] is not None or k[j] in according or bk[j] in according or bk[j] in relay)
         ]
         for j in candidates:
-            if sent.quoted(j) or any(a <= j < b for a, b in covered):
+            if sent.quoted(j) or covered[j]:
                 continue
             raw = None
             cue = sent.cue[j]
@@ -204,9 +238,10 @@ class Extractor:
             elif bare in lex.relay_verbs:
                 raw = self.relay(sent, j)
             if raw is not None:
-                covered.append((raw.tok_start, raw.tok_end))
+                lo, hi = max(0, raw.tok_start), min(sent.n, raw.tok_end)
+                if hi > lo:
+                    covered[lo:hi] = b"\x01" * (hi - lo)
                 here.append(raw)
-                self.claims_in_sentence = here
                 yield raw
 
     # ---------------------------------------------------------------- finite verbs
@@ -252,17 +287,20 @@ class Extractor:
         # 2. subject before the verb
         subj = self.np_before(sent, b)
         if subj is None:
-            if b >= 0 and k[b] in ("and", "but") and here:
-                mention = Mention("elided", pos=cue_pos)
+            if b >= 0 and k[b] in ("and", "but"):
+                # "X kept rates unchanged and warned that ...": the sentence's subject
+                mention = Mention("elided", pos=cue_pos) if here else sentence_subject(sent, self)
+                if mention is None:
+                    return None
                 return self.content_after(sent, j, after, cue, mention, cue_text, cue_pos, 0.75)
             return None
         a, z, role = subj
         if a - 1 >= 0 and (sent.comma(a - 1) or sent.mark[a - 1] == CLOSE):
-            mention = mention_from_tokens(sent, a, z, role=role)
+            mention = self._subject_mention(sent, a, z, role)
             raw = self.quote_first(sent, a - 1, j, after, cue, mention, cue_text, cue_pos)
             if raw:
                 return raw
-        mention = mention_from_tokens(sent, a, z, role=role)
+        mention = self._subject_mention(sent, a, z, role)
         if mention is None:
             return None
         return self.content_after(sent, j, after, cue, mention, cue_text, cue_pos, 0.85)
@@ -300,7 +338,7 @@ class Extractor:
             if a == z:
                 mention = Mention("elided", pos=cue_pos)
             else:
-                mention = mention_from_tokens(sent, a, z, role=role)
+                mention = self._subject_mention(sent, a, z, role)
                 if mention is None:
                     return None
             after = nxt
@@ -343,12 +381,33 @@ class Extractor:
         fb = sent.bare(first)
         if fb in lex.prepositions or k[first] in lex.prepositions or fb in lex.subordinators:
             return None
-        if lex.strip_conj(k[first])[0] and not k[first].startswith(("وال", "فال")):
+        if self._verb_with_conjunction(k[first]):
             return None  # "ويأتي ذلك ..." starts with a verb
         return mention_from_tokens(sent, first, end)
 
+    def _subject_mention(self, sent: Sentence, a: int, z: int, role) -> Mention | None:
+        """ "المتحدث باسم الجيش، العقيد سامي فارس،": the name in apposition to a title."""
+        mention = mention_from_tokens(sent, a, z, role=role)
+        if mention is not None and mention.kind == "description" and role:
+            named = mention_from_tokens(sent, role[0], role[1])
+            if named is not None and named.kind == "name":
+                named.roles = ((mention.start, mention.end), *named.roles)
+                named.person = True
+                return named
+        return mention
+
+    def _verb_with_conjunction(self, k: str) -> bool:
+        """ "ويأتي", "وأعلنت" (a verb after و/ف), not "وزير", "وكالة", "واشنطن"."""
+        lex = self.lex
+        conj, bare = lex.strip_conj(k)
+        if not conj or k.startswith(("وال", "فال")):
+            return False
+        if k in lex.title_words or k in lex.org_heads or (k,) in lex.places or k in lex.recipients:
+            return False
+        return bare in lex.cues or bare in lex.non_claim or bare[:1] in "يتنا"
+
     def relative_antecedent(self, sent: Sentence, rel: int) -> Mention | None:
-        """ "دفاع المتهم X، الذي قال": the noun phrase before the relative."""
+        """ "الخبير أحمد سامي، الذي قال": the noun phrase before the relative."""
         lex = self.lex
         x = rel - 1
         if sent.comma(x):
@@ -375,12 +434,27 @@ class Extractor:
         if cue.verb.kind == OBJECT:
             return self.object_subject(sent, j, cue, coordinated)
         x = j
-        while x < n and x - j < 9 and sent.word(x) and not sent.quoted(x):
+        abbreviations = lex.rules.abbreviations
+        while x < n and x - j < 9 and not sent.quoted(x):
+            if not sent.word(x):
+                if sent.w[x] == "." and x > j and sent.k[x - 1] in abbreviations and sent.word(x + 1):
+                    x += 1  # "د. محمد علي"
+                    continue
+                break
             if x > j and sent.k[x - 1] in lex.same_markers:
                 break
+            if (
+                x > j
+                and sent.k[x].startswith("لل")
+                and not (sent.k[x - 1].startswith("ال") or sent.k[x - 1] in lex.title_words)
+            ):
+                break  # "أولغا تشيريفكو للجزيرة": an addressee after the name
             if x > j and self._subject_stop(sent, x):
                 if sent.bare(x) in ("في", "من", "ب") and x + 1 < n and sent.k[x + 1] in lex.org_heads:
                     x += 2
+                    continue
+                if sent.k[x] == "عن" and sent.k[x - 1] in lex.source_of:
+                    x += 1  # "التقرير الصادر عن البنك الدولي"
                     continue
                 break
             x += 1
@@ -390,6 +464,8 @@ class Extractor:
         lex = self.lex
         kx = sent.k[x]
         bx = sent.bare(x)
+        if kx == "علي" and self.doc.original_text(sent.s[x], sent.e[x]).endswith("ي"):
+            return False  # the name علي, not the preposition على (they fold alike)
         return (
             sent.is_complementiser(x)
             or (kx in lex.comp_prepositions and sent.is_complementiser(x + 1))
@@ -416,14 +492,19 @@ class Extractor:
             first = x + 1
             if sent.k[first] in lex.source_of:
                 return (a, y, y, None)
-            if (
-                y < n
-                and sent.comma(y)
-                and y > first
-                and not self._subject_stop(sent, first)
-                and sent.k[first] not in lex.time_words
-            ):
-                return (a, x, y, (first, y))
+            if y < n and sent.comma(y) and y > first:
+                if not self._subject_stop(sent, first) and sent.k[first] not in lex.time_words:
+                    return (a, x, y, (first, y))
+                z = y + 1
+                if z < n and (sent.is_complementiser(z) or sent.w[z] == ":"):
+                    return (a, x, y, None)  # "مسؤول، طلب عدم ذكر اسمه، إن": a parenthesis
+        elif x < n and sent.mark[x] == OPEN:
+            # "صحيفة "نيويورك تايمز" إن": a quoted name belongs to the subject
+            q = sent.quote_at(x)
+            if q is not None and q.closed and not self._clause_final(sent, q):
+                close = sent.token_at(q.close)
+                if close - x <= 5:
+                    return self._appositive(sent, a, close + 1)
         return (a, x, x, None)
 
     def object_subject(self, sent: Sentence, j: int, cue: Cue, coordinated: bool):
@@ -432,7 +513,7 @@ class Extractor:
         n = sent.n
         k = sent.k
         # a comma closes a long subject when the object follows it:
-        # "وتتّهم الولايات المتحدة وحلفاؤها في حلف الناتو، موسكو بحشد قوات"
+        # "وتتّهم دول الاتحاد وحلفاؤها في المنطقة، الحكومة بدعم الهجمات"
         for c in range(j + 1, min(n, j + 12)):
             if sent.comma(c):
                 if (
@@ -453,7 +534,7 @@ class Extractor:
         # accusation: object precedes the بـ phrase
         bpos = next((x for x in range(j, min(n, j + 8)) if sent.word(x) and _b_phrase(k[x])), -1)
         if cue.verb.lemma == "اتهم" and bpos > j:
-            if bpos - j >= 2:
+            if bpos - j >= 2 and not coordinated:
                 return (j, bpos - 1, bpos - 1, None)
             return (j, j, j, None)
         if coordinated:
@@ -464,9 +545,9 @@ class Extractor:
         x = j
         if t:
             end = j
-            while end < n and sent.word(end):
+            while end < n and end - j < 12 and sent.word(end):
                 end += 1
-            x = title_extent(k[:end], j, end, lex)
+            x = title_extent(k, j, end, lex)
             y = x
             while y < n and y - x < 3 and sent.word(y) and not self._object_head(sent, y):
                 if self._subject_stop(sent, y):
@@ -554,11 +635,17 @@ class Extractor:
                 or lex.title_at(k, first, b)
                 or (w[first][:1].isupper() and k[first] not in ("however", "meanwhile"))
             ):
-                if k[first] not in ("however", "meanwhile", "too", "though", "also"):
-                    return None
+                adverb = k[first] in ("however", "meanwhile", "too", "though", "also")
+                if not adverb and not k[first].endswith(("ed", "ing")) and k[first] not in lex.prepositions:
+                    return None  # ", published in Nature," / ", speaking on condition of anonymity,"
             else:
                 role = (first, b)
-            if k[first] in ("who", "which") or k[first].isdigit():
+            if (
+                k[first] in ("who", "which")
+                or k[first].isdigit()
+                or k[first].endswith(("ed", "ing"))
+                or k[first] in lex.prepositions
+            ):
                 role = None
             b = p - 1
         end = b + 1
@@ -591,7 +678,9 @@ class Extractor:
             if kx in lex.prepositions and x < end - 1 and self._np_preposition(sent, x):
                 x -= 1
                 continue
-            if kx in lex.subordinators or kx in lex.clause_openers or kx in lex.prepositions:
+            acronym = len(wx) > 1 and wx.isupper()  # "WHO" is a name, "who" a pronoun
+            function_word = kx in lex.subordinators or kx in lex.clause_openers or kx in lex.prepositions
+            if function_word and not acronym:
                 break
             if sent.cue[x] is not None or kx in lex.non_claim or kx in FINITE or _negative(kx, lex):
                 break
@@ -612,8 +701,22 @@ class Extractor:
             return None
         return (a, end, role)
 
+    def dateline_end(self, sent: Sentence) -> int:
+        """Token after a dateline such as "LONDON (Reuters) -" or "DENVER, Colo. -"."""
+        if sent.start != sent.para.start:
+            return 0
+        w = sent.w
+        x = 0
+        while x < sent.n and x < 8:
+            if w[x] in DASHES:
+                return x + 1 if x > 0 and w[0].isupper() and len(w[0]) > 1 else 0
+            if not (w[x].isupper() or w[x] in ",.()" or (x > 0 and _capital(w[x]))):
+                return 0
+            x += 1
+        return 0
+
     def np_after(self, sent: Sentence, j: int):
-        """Inverted subject: "said Gruevski", "said sheriff's spokesman Jacob Ruiz"."""
+        """Inverted subject: "said Smith", "said police spokesman John Hart"."""
         lex = self.lex
         n = sent.n
         x = j
@@ -721,8 +824,8 @@ class Extractor:
         if not terminal:
             return None
         first = self._clause_start(sent, comma)
-        if first >= comma:
-            return None
+        if sum(1 for z in range(first, comma) if sent.word(z)) < 3:
+            return None  # "من جانبه، نفى": an opening phrase, not content
         got = self.content_from(sent, first, comma)
         if got is None:
             return None
@@ -734,7 +837,7 @@ class Extractor:
     def _clause_start(self, sent: Sentence, limit: int) -> int:
         """Where content preceding an attribution starts: after the last claim in the sentence."""
         first = 0
-        for r in getattr(self, "claims_in_sentence", ()):
+        for r in self.claims_in_sentence:
             if r.sentence == sent.index and r.tok_end <= limit:
                 first = max(first, r.tok_end)
         while first < limit and not sent.word(first) and not sent.mark[first]:
@@ -750,8 +853,8 @@ class Extractor:
         if x >= n:
             return True
         kx = sent.k[x]
-        if kx in lex.prepositions or kx in lex.time_words or sent.bare(x) in lex.prepositions:
-            return True
+        if not self.verb_first and (kx in lex.prepositions or kx in lex.time_words):
+            return True  # "..., she said on Tuesday."
         if sent.comma(x):
             return x + 1 >= n or sent.cue[x + 1] is not None or sent.mark[x + 1] == OPEN
         return sent.cue[x] is not None and sent.cue[x].participle
@@ -857,8 +960,8 @@ class Extractor:
             return None
         if verb.kind == REPORT and not self._clause_follows(sent, x):
             return None
-        if sent.k[x] in lex.prepositions and verb.kind != OBJECT:
-            return None
+        if (sent.k[x] in lex.prepositions or sent.k[x] == "to") and verb.kind != OBJECT:
+            return None  # "said to be worth", "warned of a crisis"
         return x, 0
 
     def _marked_start_verb_first(self, sent: Sentence, x: int, verb: CueVerb) -> int | None:
@@ -882,7 +985,7 @@ class Extractor:
             wy = sent.w[y]
             if wy == ":":
                 return y + 1
-            if wy in ENDS:
+            if wy in ENDS and not (y > 0 and sent.k[y - 1] in self.lex.rules.abbreviations):
                 return None
             if sent.is_complementiser(y):
                 return y + 1
@@ -918,7 +1021,8 @@ class Extractor:
                 continue
             if not sent.word(y):
                 return None
-            if y == x and not (ky in lex.prepositions or ky in lex.time_words or ky in lex.recipients):
+            frame = ky in lex.prepositions and ky not in ("of", "about", "for", "against", "over")
+            if y == x and not (frame or ky in lex.time_words or ky in lex.recipients):
                 return None
             if ky in SUBJECT_PRONOUNS and y > x:
                 return y
@@ -976,10 +1080,15 @@ class Extractor:
             return True
         if sent.k[x] in SUBJECT_PRONOUNS:
             return True
+        irregular = self.lex.rules.extra.get("past_tense", ())
         for y in range(x + 1, min(sent.n, x + 7)):
             ky = sent.k[y]
             if ky in FINITE or ky.endswith("n't") or ky.endswith("n’t"):
                 return True
+            if sent.k[y - 1] not in self.lex.determiners and (
+                ky in irregular or (ky.endswith("ed") and len(ky) > 4)
+            ):
+                return True  # "noted the conference regularly drew ..."
             if not sent.word(y):
                 break
         return False
@@ -1023,10 +1132,30 @@ class Extractor:
                 continue
             if (sent.comma(y) or sent.w[y] in DASHES) and y + 1 < n and self._split_at(sent, y + 1, True):
                 return y
+            if sent.comma(y) and self._contrast_follows(sent, y + 1):
+                return y
             if sent.word(y) and self._split_at(sent, y, False):
                 return y
             y += 1
         return n
+
+    def _contrast_follows(self, sent: Sentence, y: int) -> bool:
+        """ ", while X called on ...", "، في حين لم تعلق واشنطن": the outlet's own
+        contrasting clause, or a clause with another attribution, ends the content."""
+        lex = self.lex
+        contrast = lex.rules.extra.get("contrast", ())
+        k = sent.k
+        for phrase in contrast:
+            parts = phrase.split()
+            if all(y + i < sent.n and k[y + i] == p for i, p in enumerate(parts)):
+                return True
+        if y < sent.n and k[y] in lex.rules.extra.get("clause_links", ()):
+            for z in range(y + 1, min(sent.n, y + 9)):
+                if sent.quoted(z) or sent.w[z] in ENDS:
+                    return False
+                if sent.cue[z] is not None or sent.bk[z] in lex.non_claim:
+                    return True
+        return False
 
     def _split_at(self, sent: Sentence, y: int, after_comma: bool) -> bool:
         """Does a new attribution (or an appeal) start at token y?"""
@@ -1107,7 +1236,7 @@ class Extractor:
         if (
             not self.verb_first
             and after < sent.n
-            and (k[after] in lex.prepositions or k[after] in lex.determiners)
+            and (k[after] in lex.prepositions or (k[after] in lex.determiners and cue.verb.lemma != "say"))
             and k[after] != "that"
             and cue.verb.kind != OBJECT
         ):
@@ -1128,8 +1257,12 @@ class Extractor:
         x = j + len(phrase)
         if x < n and k[x] in ("ل", "لـ", "عن", "الي", "الى", "إلى"):
             x += 1
+        if x + 1 < n and k[x] == "ما" and sent.cue[x + 1] is not None:
+            x += 1  # بحسب ما أفاد به X
         if x < n and sent.cue[x] is not None and self.verb_first:
             x += 1  # حسبما أفاد X
+            if x < n and k[x] in ("به", "بها", "بهم"):
+                x += 1
         strip = 0
         if x < n and bare in ("وفقا", "طبقا", "استنادا", "وفق") and k[x].startswith("ل") and len(k[x]) > 3:
             strip = 1
@@ -1151,18 +1284,27 @@ class Extractor:
         opening = all(not sent.word(y) or sent.bare(y) in ("", "و") for y in range(0, j))
         if opening:
             y = x
-            while y < n and (sent.comma(y) or sent.k[y] in ("فان", "فانه", "فانها", "that")):
+            # "وبحسب وزارة الصحة في غزة، فإن": the comma or فإن closes the source
+            for z in range(x, min(n, x + 5)):
+                if sent.comma(z) or sent.k[z] in ("فان", "فانه", "فانها"):
+                    y = z
+                    break
+                if not sent.word(z) or sent.cue[z] is not None or sent.is_complementiser(z):
+                    break
+            while y < n and (
+                sent.comma(y) or sent.k[y] in ("فان", "فانه", "فانها", "that") or sent.is_complementiser(y)
+            ):
                 y += 1
             if y >= n:
                 return None
             got = self.content_from(sent, y, self.content_end(sent, y))
         else:
             end = j
-            while end > 0 and (sent.comma(end - 1) or sent.w[end - 1] in DASHES):
-                end -= 1
+            while end > 0 and (sent.comma(end - 1) or sent.w[end - 1] in DASHES or sent.k[end - 1] == "وذلك"):
+                end -= 1  # "، وذلك بحسب": the pointer back is not content
             first = self._clause_start(sent, end)
-            if first >= end:
-                return None
+            if first >= end or any(sent.cue[z] is not None and not sent.quoted(z) for z in range(first, end)):
+                return None  # "ذكرت، نقلاً عن مصادر، أن": the phrase belongs to that attribution
             got = self.content_from(sent, first, end)
         if got is None:
             return None
@@ -1277,20 +1419,24 @@ def _trim(t: str, s: int, e: int, keep_close: bool = False, quotes=()) -> tuple[
     return s, e
 
 
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _kind(t: str, s: int, e: int, quotes) -> str:
-    inside = outside = 0
+    """direct: every letter of the span is quoted; indirect: none is; mixed otherwise."""
+    inside = outside = False
     pos = s
     for q in quotes:
         a, b = max(q.open + 1, s), min(q.close, e)
         if b <= a:
             continue
-        outside += sum(1 for c in t[pos:a] if c.isalnum()) if a > pos else 0
-        inside += sum(1 for c in t[a:b] if c.isalnum())
+        outside = outside or (a > pos and _ALNUM.search(t, pos, a) is not None)
+        inside = inside or _ALNUM.search(t, a, b) is not None
         pos = max(pos, b)
-    outside += sum(1 for c in t[pos:e] if c.isalnum()) if e > pos else 0
-    if inside == 0:
+    outside = outside or (e > pos and _ALNUM.search(t, pos, e) is not None)
+    if not inside:
         return "indirect"
-    if outside == 0:
+    if not outside:
         return "direct"
     return "mixed"
 

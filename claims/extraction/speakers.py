@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon, key
 from .rules.base import OBJECT, CueVerb
+from .text import QUOTE_CHARS
 
 if TYPE_CHECKING:
     from .document import Document, Sentence
@@ -80,7 +81,14 @@ def mention_from_tokens(
             keys[0] = keys[0][strip_prefix:]
 
     def span(i0: int, i1: int) -> tuple[int, int]:
-        return sent.s[words[i0]] + (strip_prefix if i0 == 0 and not text else 0), sent.e[words[i1 - 1]]
+        s, e = sent.s[words[i0]] + (strip_prefix if i0 == 0 and not text else 0), sent.e[words[i1 - 1]]
+        if (
+            e < len(sent.t)
+            and sent.t[e] in QUOTE_CHARS
+            and sum(sent.t[s:e].count(c) for c in QUOTE_CHARS) % 2
+        ):
+            e += 1  # صحيفة "نيويورك تايمز": keep the closing mark of a quoted name
+        return s, e
 
     def make(kind: str, i0: int, i1: int, roles=(), **kw) -> Mention:
         s, e = span(i0, i1)
@@ -120,7 +128,7 @@ def mention_from_tokens(
 def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon) -> int:
     """End of an Arabic title and its complement starting at keys[i]:
     "نائب وزير الخارجية الروسي", "المتحدث باسم الكرملين", "الرئيس التنفيذي لشركة أبل"."""
-    t = lex.title_at(list(keys), i, n)
+    t = lex.title_at(keys, i, n)
     if not t:
         return i
     x = i + t
@@ -162,7 +170,8 @@ def _english(sent, words, keys, i0, make) -> Mention:
         return make("name", i0, n, keys=nk[i0:], determiner=i0 > 0)
     if w[i0][:1].isupper() and any(x[:1].isupper() for x in w[i0 + 1 :]):
         return make("group", i0, n)
-    return make("description", i0, n, keys=nk[i0:], determiner=keys[0] == "the")
+    generic = keys[0] == "the" and n - i0 <= 2 and keys[-1] in lex.org_heads
+    return make("description", i0, n, keys=nk[i0:], determiner=keys[0] == "the", generic=generic)
 
 
 def _arabic(sent, keys, make) -> Mention:
@@ -222,19 +231,10 @@ def sentence_subject(sent: Sentence, extractor) -> Mention | None:
         if subj is None or subj[0] == subj[1]:
             return None
         return mention_from_tokens(sent, subj[0], subj[1])
-    x = j
-    while x < n and x - j < 6 and sent.word(x):
-        k = sent.k[x]
-        if k in lex.non_claim or sent.cue[x] is not None or k in lex.prepositions or k in lex.subordinators:
-            break
-        if sent.w[x][:1].islower() and (
-            k.endswith("ed") or k in ("is", "are", "was", "were", "has", "have", "had")
-        ):
-            break
-        x += 1
-    if x == j or x >= n:
+    subj = extractor.np_after(sent, extractor.dateline_end(sent))
+    if subj is None:
         return None
-    return mention_from_tokens(sent, j, x)
+    return mention_from_tokens(sent, subj[0], subj[1], role=subj[3])
 
 
 # ================================================================ entities of the article
@@ -273,12 +273,15 @@ def _scan_english(sent: Sentence) -> list[Entity]:
     lex = sent.lex
     w, k = sent.w, sent.k
     n = sent.n
-    found = []
+    found: list[Entity] = []
+    capitals = [j for j in range(n) if w[j][0].isupper() and sent.isw[j]]
+    if not capitals:
+        return found
     j = 0
-    while j < n:
-        if not (sent.word(j) and w[j][:1].isupper()) or sent.quoted(j):
-            j += 1
+    for start in capitals:
+        if start < j or sent.quoted(start):
             continue
+        j = start
         x = j
         while (
             x < n
@@ -294,16 +297,12 @@ def _scan_english(sent: Sentence) -> list[Entity]:
             a += 1
         if b - a < 1:
             continue
-        # a title at the start of the run or just before it
+        # a title inside the run ("Interior Minister Omar Haddad") or just before it
         t_end = a
-        i = a
-        while i < b:
+        for i in range(a, b - 1):
             t = lex.title_at(k, i, b)
-            if t:
+            if t and i + t < b:
                 t_end = i + t
-                i += t
-            else:
-                break
         role = None
         if t_end > a:
             role = (a, t_end)
@@ -342,6 +341,8 @@ def _scan_english(sent: Sentence) -> list[Entity]:
         if role:
             ent.role = (sent.s[role[0]], sent.e[role[1] - 1])
             ent.person = True
+        elif b + 2 < n and sent.comma(b) and w[b + 1].isdigit() and sent.comma(b + 2):
+            ent.person = True  # "Mark Jones, 34, was at the scene"
         ent.positions.append(sent.s[a])
         if b < n - 2 and w[b] == "(" and w[b + 2] == ")" and w[b + 1].isupper():
             ent.acronym = k[b + 1]
@@ -363,9 +364,9 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
             j += 1
             continue
         x = j
-        while x < n and sent.word(x):
+        while x < n and x - j < 12 and sent.word(x):
             x += 1
-        x = title_extent(k[:x], j, x, lex)
+        x = title_extent(k, j, x, lex)
         if x == j:
             j += 1
             continue
@@ -387,6 +388,7 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
                 or sent.cue[y] is not None
                 or ky in lex.relatives
                 or (ky[:1] in lex.prep_prefixes and len(ky) > 3 and y == x)
+                or ky.startswith("لل")
             ):
                 break
             y += 1
@@ -457,7 +459,9 @@ class Resolver:
 
     # ------------------------------------------------------------ finding entities
 
-    def by_name(self, keys: tuple[str, ...], exclude: Entity | None = None) -> Entity | None:
+    def by_name(
+        self, keys: tuple[str, ...], exclude: Entity | None = None, headline: bool = False
+    ) -> Entity | None:
         """The fullest name containing `keys`: "بيسكوف" -> "ديمتري بيسكوف"."""
         if not keys:
             return None
@@ -471,7 +475,9 @@ class Resolver:
                 if n == 1 and e.acronym and keys[0] == e.acronym:
                     return e
                 continue
-            if len(ek) > n and not (e.person or ek[:n] == keys or (n == 1 and self._personal_name(e))):
+            if len(ek) > n and not (
+                headline or e.person or ek[:n] == keys or (n == 1 and self._personal_name(e))
+            ):
                 continue
             if best is None or len(ek) > len(best.keys):
                 best = e
@@ -538,12 +544,14 @@ class Resolver:
             return max(before, key=lambda c: c[0])[1]
         return min(cands, key=lambda e: min(e.positions) if e.positions else 1 << 30)
 
-    def last_person(self, pos: int) -> Entity | None:
+    def last_person(self, pos: int, inside: tuple[int, int] = (0, 0)) -> Entity | None:
+        """The person mentioned last before `pos` (not within the span `inside`,
+        the phrase being resolved: "the Red Lions manager")."""
         best = None
         for e in self.entities:
             if not (e.person or self._looks_like_person(e)):
                 continue
-            ps = [p for p in e.positions if p < pos]
+            ps = [p for p in e.positions if p < pos and not inside[0] <= p < inside[1]]
             if ps and (best is None or max(ps) > best[0]):
                 best = (max(ps), e)
         if best:
@@ -564,6 +572,22 @@ class Resolver:
     def _definite(k: str) -> bool:
         return k.startswith("ال")
 
+    def last_organisation(self, pos: int) -> Entity | None:
+        """ "the company": the organisation the article is most about before `pos`
+        (the one named most often, the latest on a tie)."""
+        best = None
+        before = self.doc.kt[:pos]
+        for e in self.entities:
+            if e.person or kind_of(e, self.lex, self.doc) != "organisation":
+                continue
+            ps = [p for p in e.positions if p < pos]
+            if not ps:
+                continue
+            rank = (before.count(e.keys[0]), max(ps))
+            if best is None or rank > best[0]:
+                best = (rank, e)
+        return best[1] if best else None
+
     def _looks_like_person(self, e: Entity) -> bool:
         return kind_of(e, self.lex, self.doc) == "person" and e.claims > 0
 
@@ -571,6 +595,7 @@ class Resolver:
 
     def resolve(self) -> dict[int, Speaker]:
         """Speaker of every claim, keyed by id() of the raw claim."""
+        lex = self.lex
         out: dict[int, Entity | None] = {}
         last: Entity | None = None
         for r in self.raws:
@@ -592,14 +617,14 @@ class Resolver:
                 if m.headline:
                     ent = self.by_role(m.keys, m.pos, True)
                 if ent is None:
-                    ent = self.by_name(m.keys)
+                    ent = self.by_name(m.keys, headline=m.headline)
                     if (
                         ent is not None
                         and ent.keys == m.keys
                         and len(m.keys) > 1
                         and not self.lex.rules.cased
                     ):
-                        # "وختم رودولفو الحديث": a known name followed by the verb's object
+                        # "وختم كريم اللقاء": a known name followed by the verb's object
                         for i in range(len(m.keys) - 1, 0, -1):
                             if not all(self._definite(x) for x in m.raw_keys[i:]):
                                 continue
@@ -608,7 +633,7 @@ class Resolver:
                                 ent = e
                                 break
                 if ent is None and m.determiner and len(m.keys) == 1:
-                    ent = self.last_person(r.cue_pos)
+                    ent = self.last_person(r.cue_pos, (m.start, m.end))
                 if ent is None:
                     ent = self._own(m)
             elif m.kind == "description":
@@ -617,7 +642,9 @@ class Resolver:
                 if ent is None:
                     ent = self.by_head(m.keys, m.pos)
                 if ent is None and self._definite_person(m):
-                    ent = self.last_person(r.cue_pos)
+                    ent = self.last_person(r.cue_pos, (m.start, m.end))
+                if ent is None and m.generic and lex.rules.cased:
+                    ent = self.last_organisation(r.cue_pos)
                 if ent is None:
                     ent = self._own(m)
             else:  # group
@@ -631,7 +658,13 @@ class Resolver:
                     ent.role = m.roles[0]
             out[id(r)] = ent
             last = ent if ent is not None else last
-        return {k: self._speaker(e) for k, e in out.items()}
+        made: dict[int, Speaker] = {}
+        result = {}
+        for k, e in out.items():
+            if id(e) not in made:
+                made[id(e)] = self._speaker(e)
+            result[k] = made[id(e)]
+        return result
 
     def _own(self, m: Mention) -> Entity:
         ent = Entity(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Removed from the folded copy: Arabic harakat, Quranic marks, superscript alef,
 # tatweel, zero-width and directional marks, soft hyphen, BOM.
@@ -21,6 +22,7 @@ _REMOVABLE = re.compile(
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ک": "ك", "ی": "ي"})
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """The folded form of a short string (a lexicon entry, a name)."""
     return _REMOVABLE.sub("", text).translate(_LETTERS)
@@ -213,4 +215,4 @@ _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*|\S")
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
