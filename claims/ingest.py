@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from claims.extraction import ExtractedClaim, UnsupportedLanguage, extract_claims
+from claims.extraction import detect_language as extraction_language
 from claims.models import Article, Claim, ClaimOrigin, Speaker, SpeakerKind, language_code_validator
 from claims.normalise import content_hash
 
@@ -28,18 +29,15 @@ class IngestResult:
 
 
 def detect_language(text: str) -> str:
-    """'ar' when Arabic letters outnumber Latin ones, 'en' otherwise.
+    """'ar' or 'en' from the script of the letters; 'und' (undetermined) otherwise.
 
-    Only the two scripts the workbench supports are told apart; a language
-    code given by the user always wins over this guess.
+    A language code given by the user always wins over this guess; an article
+    in a script the extractor does not read is stored, just without claims.
     """
-    arabic = latin = 0
-    for char in text[:20_000]:
-        if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" or "\ufb50" <= char <= "\ufefc":
-            arabic += 1
-        elif (char.isascii() and char.isalpha()) or "\u00c0" <= char <= "\u024f":
-            latin += 1
-    return "ar" if arabic > latin else "en"
+    try:
+        return extraction_language(text)
+    except UnsupportedLanguage:
+        return "und"
 
 
 def validate_text(text) -> str:
