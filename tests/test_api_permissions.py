@@ -119,6 +119,14 @@ CASES = [
         # half-deleted article. A deletable article is checked separately.
         (401, 403, 403, 403, 409),
     ),
+    (
+        "article re-extract",
+        "post",
+        lambda w, u: f"/api/articles/{w['article'].pk}/extract/",
+        None,
+        None,
+        (401, 403, 403, 200, 200),
+    ),
     # Claims
     ("claim list", "get", lambda w, u: "/api/claims/", None, None, (401, 403, 200, 200, 200)),
     (

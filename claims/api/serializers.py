@@ -336,16 +336,28 @@ class ArticleIngestSerializer(StrictFieldsMixin, serializers.Serializer):
             raise serializers.ValidationError(str(exc)) from None
 
 
+class RemovedClaimSerializer(serializers.Serializer):
+    """A claim re-extraction deleted (it is gone: this is what it was)."""
+
+    id = serializers.IntegerField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    content = serializers.CharField()
+    speaker_text = serializers.CharField(allow_blank=True)
+    cue = serializers.CharField(allow_blank=True)
+
+
 class ReextractResultSerializer(serializers.Serializer):
     added = ClaimInArticleSerializer(many=True, help_text=_("Claims found now that were not there before."))
-    removed = serializers.ListField(
-        child=serializers.DictField(),
-        help_text=_("Claims no longer found that nobody had worked on; they are deleted."),
+    removed = RemovedClaimSerializer(
+        many=True, help_text=_("Claims no longer found that nobody had worked on; they are deleted.")
     )
     kept = ClaimInArticleSerializer(
-        many=True, help_text=_("Claims no longer found but kept because of editorial work on them.")
+        many=True, help_text=_("Claims with editorial work on them, left exactly as they were.")
     )
-    unchanged = ClaimInArticleSerializer(many=True)
+    unchanged = ClaimInArticleSerializer(
+        many=True, help_text=_("Untouched claims the extractor found again; they keep their ids.")
+    )
 
 
 # Claims -------------------------------------------------------------------------
