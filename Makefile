@@ -6,8 +6,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 # Debian packages the project needs: a browser for the end-to-end tests, an
-# Arabic font for PDFs, pdftotext to read PDFs back, msgfmt for translations.
-OS_PACKAGES := chromium fonts-noto-core poppler-utils gettext
+# Arabic font for PDFs, pdftotext to read PDFs back, msgfmt for translations,
+# wrk to load the API in its benchmark.
+OS_PACKAGES := chromium fonts-noto-core poppler-utils gettext wrk
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 SHELL := /bin/bash
@@ -15,7 +16,7 @@ SHELL := /bin/bash
 # This machine's pip mirrors print a warning per package; keep real errors.
 QUIET_PIP := 2>&1 | { grep -v "is ignored" || true; }
 
-.PHONY: install os-packages run serve migrate test lint format eval bench clean
+.PHONY: install os-packages run serve migrate test lint format eval bench bench-api clean
 
 install: os-packages $(STAMP)
 
@@ -67,6 +68,11 @@ eval: install
 
 bench: install
 	$(PY) bench/extraction.py
+
+# The API under gunicorn on PostgreSQL with 100,000 claims (its own database).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fc_bench
+bench-api: install
+	$(PY) bench/api.py --database $(BENCH_DATABASE_URL)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts

@@ -11,3 +11,7 @@ class ClaimsConfig(AppConfig):
         from claims.models import Verdict, refuse_deleting_published_verdicts
 
         pre_delete.connect(refuse_deleting_published_verdicts, sender=Verdict, dispatch_uid="verdict_locked")
+
+        from claims.api.cache import connect_invalidation
+
+        connect_invalidation()

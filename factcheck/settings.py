@@ -182,7 +182,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: it names the scheme in WWW-Authenticate, so anonymous
         # requests get 401 (DRF answers 403 when no scheme can be named).
-        "rest_framework.authentication.TokenAuthentication",
+        "claims.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["claims.api.permissions.ModelPermissions"],
@@ -202,6 +202,31 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "claims.api.schema.ApiSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+
+# Caches: per process by default. CACHE_URL (e.g. redis://127.0.0.1:6379/0) shares
+# one between processes: throttle counts then hold across workers, and the API
+# caches its reads (claims/api/cache.py), which needs every worker to see the
+# others' writes. The "api" cache holds each worker's cached answers.
+CACHE_URL = env("CACHE_URL")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "factcheck",
+        }
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"}
+    ),
+    "api": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "api-answers",
+        "OPTIONS": {"MAX_ENTRIES": env_int("API_READ_CACHE_ENTRIES", 2000)},
+    },
+}
+API_READ_CACHE = env_bool("API_READ_CACHE", bool(CACHE_URL))
+# A bound on staleness for writes that bypass model signals (see claims/api/cache.py).
+API_READ_CACHE_SECONDS = env_int("API_READ_CACHE_SECONDS", 60)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fact-checking workbench API",

@@ -102,10 +102,74 @@ def run_model_validation(callable_, *args, **kwargs):
         raise serializers.ValidationError(django_validation_errors(exc)) from None
 
 
+class FastRepresentation:
+    """Read shapes on hot paths (every row of a list) build their dict directly.
+
+    DRF renders a ModelSerializer by building and walking field objects, which
+    costs more than the queries behind a page. These shapes write the dict
+    themselves; `Meta.fields` and the declared fields still define them for
+    the schema, and tests/test_api_representations.py checks that the fast
+    dict equals DRF's own rendering for every one of them.
+    """
+
+    def standard_representation(self, instance):
+        return super().to_representation(instance)
+
+
+_DATETIME = serializers.DateTimeField()
+
+
+def iso_datetime(value):
+    return _DATETIME.to_representation(value) if value is not None else None
+
+
+def iso_date(value):
+    return value.isoformat() if value is not None else None
+
+
+def user_brief(user):
+    if user is None:
+        return None
+    username = user.get_username()
+    return {"id": user.pk, "username": username, "name": user.get_full_name() or username}
+
+
+def rating_brief(rating):
+    if rating is None:
+        return None
+    return {
+        "id": rating.pk,
+        "scale": rating.scale,
+        "slug": rating.slug,
+        "label": rating.display_label,
+        "value": rating.value,
+        "colour": rating.colour,
+    }
+
+
+def speaker_brief(speaker):
+    if speaker is None:
+        return None
+    return {"id": speaker.pk, "name": speaker.name, "kind": speaker.kind}
+
+
+def source_brief(source):
+    if source is None:
+        return None
+    return {
+        "id": source.pk,
+        "title": source.title,
+        "url": source.url,
+        "publisher": source.publisher,
+        "kind": source.kind,
+        "published_at": iso_date(source.published_at),
+    }
+
+
 # Small shapes -----------------------------------------------------------------
 
 
-class UserBriefSerializer(serializers.ModelSerializer):
+class UserBriefSerializer(FastRepresentation, serializers.ModelSerializer):
     name = serializers.SerializerMethodField()
 
     class Meta:
@@ -113,11 +177,14 @@ class UserBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "username", "name"]
         read_only_fields = fields
 
+    def to_representation(self, user):
+        return user_brief(user)
+
     def get_name(self, user) -> str:
         return user.get_full_name() or user.get_username()
 
 
-class RatingBriefSerializer(serializers.ModelSerializer):
+class RatingBriefSerializer(FastRepresentation, serializers.ModelSerializer):
     label = serializers.CharField(source="display_label", read_only=True)
 
     class Meta:
@@ -125,19 +192,28 @@ class RatingBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "scale", "slug", "label", "value", "colour"]
         read_only_fields = fields
 
+    def to_representation(self, rating):
+        return rating_brief(rating)
 
-class SpeakerBriefSerializer(serializers.ModelSerializer):
+
+class SpeakerBriefSerializer(FastRepresentation, serializers.ModelSerializer):
     class Meta:
         model = Speaker
         fields = ["id", "name", "kind"]
         read_only_fields = fields
 
+    def to_representation(self, speaker):
+        return speaker_brief(speaker)
 
-class SourceBriefSerializer(serializers.ModelSerializer):
+
+class SourceBriefSerializer(FastRepresentation, serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = ["id", "title", "url", "publisher", "kind", "published_at"]
         read_only_fields = fields
+
+    def to_representation(self, source):
+        return source_brief(source)
 
 
 # Ratings ------------------------------------------------------------------------
@@ -223,7 +299,9 @@ class SourceSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 # Articles -----------------------------------------------------------------------
 
 
-class ArticleSerializer(StrictFieldsMixin, ImmutableFieldsMixin, serializers.ModelSerializer):
+class ArticleSerializer(
+    FastRepresentation, StrictFieldsMixin, ImmutableFieldsMixin, serializers.ModelSerializer
+):
     """An article's metadata, as listed and as edited (the text itself never changes)."""
 
     title = fields.CharField(max_length=500, validators=[no_bidi_controls])
@@ -266,6 +344,22 @@ class ArticleSerializer(StrictFieldsMixin, ImmutableFieldsMixin, serializers.Mod
             "updated_at",
         ]
 
+    def to_representation(self, article):
+        return {
+            "id": article.pk,
+            "title": article.title,
+            "slug": article.slug,
+            "url": article.url,
+            "publisher": article.publisher,
+            "published_at": iso_date(article.published_at),
+            "language": article.language,
+            "content_hash": article.content_hash,
+            "claim_count": article.claim_count,
+            "created_by": user_brief(article.created_by),
+            "created_at": iso_datetime(article.created_at),
+            "updated_at": iso_datetime(article.updated_at),
+        }
+
     def to_internal_value(self, data):
         # `text` is part of the detail representation: echoing it back
         # unchanged is fine, changing it is refused (ImmutableFieldsMixin).
@@ -274,7 +368,7 @@ class ArticleSerializer(StrictFieldsMixin, ImmutableFieldsMixin, serializers.Mod
         return super().to_internal_value(data)
 
 
-class ClaimInArticleSerializer(serializers.ModelSerializer):
+class ClaimInArticleSerializer(FastRepresentation, serializers.ModelSerializer):
     speaker = SpeakerBriefSerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -296,6 +390,23 @@ class ClaimInArticleSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def to_representation(self, claim):
+        return {
+            "id": claim.pk,
+            "content": claim.content,
+            "start": claim.start,
+            "end": claim.end,
+            "speaker": speaker_brief(claim.speaker),
+            "speaker_text": claim.speaker_text,
+            "speaker_role": claim.speaker_role,
+            "cue": claim.cue,
+            "kind": claim.kind,
+            "headline": claim.headline,
+            "status": claim.status,
+            "origin": claim.origin,
+            "version": claim.version,
+        }
+
 
 class ArticleDetailSerializer(ArticleSerializer):
     claims = ClaimInArticleSerializer(many=True, read_only=True)
@@ -303,6 +414,16 @@ class ArticleDetailSerializer(ArticleSerializer):
     class Meta(ArticleSerializer.Meta):
         fields = [*ArticleSerializer.Meta.fields[:7], "text", *ArticleSerializer.Meta.fields[7:], "claims"]
         read_only_fields = [*ArticleSerializer.Meta.read_only_fields, "text", "claims"]
+
+    def to_representation(self, article):
+        data = super().to_representation(article)
+        claims = ClaimInArticleSerializer(context=self.context)
+        return {
+            **{key: data[key] for key in self.Meta.fields[:7]},
+            "text": article.text,
+            **{key: data[key] for key in self.Meta.fields[8:-1]},
+            "claims": [claims.to_representation(claim) for claim in article.claims.all()],
+        }
 
 
 class ArticleIngestSerializer(StrictFieldsMixin, serializers.Serializer):
@@ -374,14 +495,15 @@ class CurrentRatingsMixin:
         rating_id = getattr(claim, f"current_{scale}_rating_id", None)
         if rating_id is None:
             return None
-        rating = self.context["ratings"].get(rating_id)
-        return RatingBriefSerializer(rating).data if rating else None
+        return rating_brief(self.context["ratings"].get(rating_id))
 
 
-class ClaimSerializer(CurrentRatingsMixin, serializers.ModelSerializer):
-    """A claim in a list: no joins beyond the speaker and the assignee."""
+class ClaimSerializer(FastRepresentation, CurrentRatingsMixin, serializers.ModelSerializer):
+    """A claim in a list: joined with its speaker, assignee and article (without its text)."""
 
-    language = serializers.CharField(read_only=True, help_text=_("The article's language."))
+    language = serializers.CharField(
+        source="article.language", read_only=True, help_text=_("The article's language.")
+    )
     speaker = SpeakerBriefSerializer(read_only=True, allow_null=True)
     assignee = UserBriefSerializer(read_only=True, allow_null=True)
     attribution_rating = serializers.SerializerMethodField()
@@ -421,8 +543,32 @@ class ClaimSerializer(CurrentRatingsMixin, serializers.ModelSerializer):
     def get_content_rating(self, claim):
         return self.rating_for(claim, Scale.CONTENT.value)
 
+    def to_representation(self, claim):
+        return {
+            "id": claim.pk,
+            "article": claim.article_id,
+            "language": claim.article.language,
+            "speaker": speaker_brief(claim.speaker),
+            "speaker_text": claim.speaker_text,
+            "speaker_role": claim.speaker_role,
+            "cue": claim.cue,
+            "content": claim.content,
+            "kind": claim.kind,
+            "start": claim.start,
+            "end": claim.end,
+            "headline": claim.headline,
+            "status": claim.status,
+            "assignee": user_brief(claim.assignee),
+            "origin": claim.origin,
+            "attribution_rating": self.get_attribution_rating(claim),
+            "content_rating": self.get_content_rating(claim),
+            "created_at": iso_datetime(claim.created_at),
+            "updated_at": iso_datetime(claim.updated_at),
+            "version": claim.version,
+        }
 
-class VerdictSerializer(serializers.ModelSerializer):
+
+class VerdictSerializer(FastRepresentation, serializers.ModelSerializer):
     rating = RatingBriefSerializer(read_only=True)
     author = UserBriefSerializer(read_only=True, allow_null=True)
     is_current = serializers.SerializerMethodField()
@@ -452,8 +598,25 @@ class VerdictSerializer(serializers.ModelSerializer):
             return verdict.is_current
         return verdict.pk in current
 
+    def to_representation(self, verdict):
+        return {
+            "id": verdict.pk,
+            "claim": verdict.claim_id,
+            "scale": verdict.scale,
+            "rating": rating_brief(verdict.rating),
+            "explanation": verdict.explanation,
+            "status": verdict.status,
+            "author": user_brief(verdict.author),
+            "published_at": iso_datetime(verdict.published_at),
+            "corrects": verdict.corrects_id,
+            "is_current": self.get_is_current(verdict),
+            "created_at": iso_datetime(verdict.created_at),
+            "updated_at": iso_datetime(verdict.updated_at),
+            "version": verdict.version,
+        }
 
-class ClaimSourceSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+
+class ClaimSourceSerializer(FastRepresentation, StrictFieldsMixin, serializers.ModelSerializer):
     """A source linked to a claim, with the stance it takes."""
 
     source = NestedId(SourceBriefSerializer, queryset=Source.objects.all())
@@ -475,6 +638,20 @@ class ClaimSourceSerializer(StrictFieldsMixin, serializers.ModelSerializer):
         ]
         read_only_fields = ["id", "claim", "added_by", "created_at", "updated_at", "version"]
 
+    def to_representation(self, link):
+        return {
+            "id": link.pk,
+            "claim": link.claim_id,
+            "source": source_brief(link.source),
+            "stance": link.stance,
+            "excerpt": link.excerpt,
+            "note": link.note,
+            "added_by": user_brief(link.added_by),
+            "created_at": iso_datetime(link.created_at),
+            "updated_at": iso_datetime(link.updated_at),
+            "version": link.version,
+        }
+
     def validate_source(self, source):
         if self.instance is not None and source.pk != self.instance.source_id:
             raise serializers.ValidationError(_("Unlink this source and link the other one instead."))
@@ -495,7 +672,7 @@ class CurrentVerdictsSerializer(serializers.Serializer):
 class ClaimDetailSerializer(ClaimSerializer):
     """A claim with its speaker, current verdicts, sources and number of notes."""
 
-    article_title = serializers.CharField(read_only=True)
+    article_title = serializers.CharField(source="article.title", read_only=True)
     created_by = UserBriefSerializer(read_only=True, allow_null=True)
     current_verdicts = serializers.SerializerMethodField()
     sources = ClaimSourceSerializer(source="claim_sources", many=True, read_only=True)
@@ -523,17 +700,33 @@ class ClaimDetailSerializer(ClaimSerializer):
 
     def rating_for(self, claim, scale):
         verdict = self.current(claim).get(scale)
-        return RatingBriefSerializer(verdict.rating).data if verdict else None
+        return rating_brief(verdict.rating) if verdict else None
 
     @extend_schema_field(CurrentVerdictsSerializer)
     def get_current_verdicts(self, claim):
         current = self.current(claim)
-        context = {**self.context, "current_verdict_ids": {v.pk for v in current.values()}}
+        verdicts = VerdictSerializer(
+            context={**self.context, "current_verdict_ids": {v.pk for v in current.values()}}
+        )
         return {
-            scale.value: VerdictSerializer(current[scale.value], context=context).data
-            if scale.value in current
-            else None
+            scale.value: verdicts.to_representation(current[scale.value]) if scale.value in current else None
             for scale in Scale
+        }
+
+    def to_representation(self, claim):
+        data = super().to_representation(claim)
+        links = ClaimSourceSerializer(context=self.context)
+        return {
+            "id": data.pop("id"),
+            "article": data.pop("article"),
+            "article_title": claim.article.title,
+            **data,
+            "sentence": claim.sentence,
+            "confidence": claim.confidence,
+            "created_by": user_brief(claim.created_by),
+            "current_verdicts": self.get_current_verdicts(claim),
+            "sources": [links.to_representation(link) for link in claim.claim_sources.all()],
+            "notes_count": claim.notes_count,
         }
 
 

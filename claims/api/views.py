@@ -9,7 +9,7 @@ with claims are read once per request.
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims.api import extraction
+from claims.api.cache import ReadCacheMixin
 from claims.api.errors import Conflict, django_validation_errors
 from claims.api.etags import (
     ConditionalWriteMixin,
@@ -74,6 +75,36 @@ ID = "[0-9]+"
 CLAIM_PK = OpenApiParameter(
     "claim_pk", OpenApiTypes.INT, OpenApiParameter.PATH, description=_("The claim's id.")
 )
+
+
+# The columns the list and detail shapes read (only() keeps rows and parsing small).
+CLAIM_ROW = [
+    "id",
+    "version",
+    "article",
+    "speaker",
+    "speaker_text",
+    "speaker_role",
+    "cue",
+    "content",
+    "kind",
+    "start",
+    "end",
+    "headline",
+    "status",
+    "assignee",
+    "origin",
+    "created_at",
+    "updated_at",
+]
+
+
+def SPEAKER_BRIEF(path):
+    return [f"{path}__id", f"{path}__name", f"{path}__kind"]
+
+
+def USER_BRIEF(path):
+    return [f"{path}__id", f"{path}__username", f"{path}__first_name", f"{path}__last_name"]
 
 
 def count_of(model, field):
@@ -135,6 +166,10 @@ class ApiViewSet(viewsets.GenericViewSet):
     filter_backends = FILTERS
     lookup_value_regex = ID
 
+    def filter_queryset(self, queryset):
+        # List filters apply to lists; a row is found by its id alone.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
 
 # Service ---------------------------------------------------------------------------
 
@@ -183,6 +218,7 @@ class MeView(APIView):
     partial_update=extend_schema(responses=ArticleDetailSerializer),
 )
 class ArticleViewSet(
+    ReadCacheMixin,
     ConditionalWriteMixin,
     mixins.ListModelMixin,
     mixins.CreateModelMixin,
@@ -233,10 +269,6 @@ class ArticleViewSet(
         throttles = super().get_throttles()
         return [*throttles, IngestThrottle()] if self.action in ("create", "extract") else throttles
 
-    def list(self, request, *args, **kwargs):
-        # The list shape has no text; detail_response is for single articles.
-        return mixins.ListModelMixin.list(self, request, *args, **kwargs)
-
     def create(self, request, *args, **kwargs):
         serializer = ArticleIngestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -284,6 +316,7 @@ class ArticleViewSet(
     partial_update=extend_schema(request=ClaimWriteSerializer, responses=ClaimDetailSerializer),
 )
 class ClaimViewSet(
+    ReadCacheMixin,
     ConditionalWriteMixin,
     mixins.ListModelMixin,
     mixins.CreateModelMixin,
@@ -302,9 +335,15 @@ class ClaimViewSet(
     read_serializer_class = ClaimDetailSerializer
 
     def get_queryset(self):
-        claims = Claim.objects.select_related("speaker", "assignee").annotate(language=F("article__language"))
         if self.action == "list":
-            return claims.with_current_ratings()
+            # The article gives its language (not its text). A join, not an
+            # annotation: COUNT(*) for the pager then needs no join at all.
+            return (
+                Claim.objects.select_related("speaker", "assignee", "article")
+                .only(*CLAIM_ROW, *SPEAKER_BRIEF("speaker"), *USER_BRIEF("assignee"), "article__language")
+                .with_current_ratings()
+            )
+        claims = Claim.objects.select_related("speaker", "assignee")
         if self.action in ("update", "partial_update", "destroy", "publish"):
             # Saving checks the span against the article's text.
             return claims.select_related("article")
@@ -314,12 +353,9 @@ class ClaimViewSet(
         current = Verdict.objects.current().select_related("rating", "author")
         links = ClaimSource.objects.select_related("source", "added_by").order_by("id")
         return (
-            Claim.objects.select_related("speaker", "assignee", "created_by")
-            .annotate(
-                language=F("article__language"),
-                article_title=F("article__title"),
-                notes_count=count_of(Note, "claim"),
-            )
+            Claim.objects.select_related("speaker", "assignee", "created_by", "article")
+            .defer("article__text")
+            .annotate(notes_count=count_of(Note, "claim"))
             .prefetch_related(
                 Prefetch("verdicts", queryset=current, to_attr="current_verdict_list"),
                 Prefetch("claim_sources", queryset=links),
@@ -434,6 +470,7 @@ class ClaimChildMixin:
     partial_update=extend_schema(request=VerdictWriteSerializer, responses=VerdictSerializer),
 )
 class VerdictViewSet(
+    ReadCacheMixin,
     ClaimChildMixin,
     ConditionalWriteMixin,
     mixins.ListModelMixin,
@@ -528,6 +565,7 @@ class VerdictViewSet(
 
 @extend_schema(parameters=[CLAIM_PK])
 class ClaimSourceViewSet(
+    ReadCacheMixin,
     ClaimChildMixin,
     ConditionalWriteMixin,
     mixins.ListModelMixin,
@@ -564,6 +602,7 @@ class ClaimSourceViewSet(
 
 @extend_schema(parameters=[CLAIM_PK])
 class NoteViewSet(
+    ReadCacheMixin,
     ClaimChildMixin,
     ConditionalWriteMixin,
     mixins.ListModelMixin,
@@ -598,6 +637,7 @@ class NoteViewSet(
 
 
 class SourceViewSet(
+    ReadCacheMixin,
     ConditionalWriteMixin,
     mixins.ListModelMixin,
     mixins.CreateModelMixin,
@@ -643,6 +683,7 @@ class SourceViewSet(
     )
 )
 class SpeakerViewSet(
+    ReadCacheMixin,
     ConditionalWriteMixin,
     mixins.ListModelMixin,
     mixins.CreateModelMixin,
@@ -690,7 +731,7 @@ class SpeakerViewSet(
         return self.detail_response(self.refreshed(speaker))
 
 
-class RatingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+class RatingViewSet(ReadCacheMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     """The two rating scales (attribution, content). Newsrooms edit them in the admin."""
 
     queryset = Rating.objects.all()
