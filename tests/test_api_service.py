@@ -82,3 +82,17 @@ def test_lists_show_50_rows_unless_asked_and_at_most_200(api, viewer):
     assert len(client.get("/api/claims/").json()["results"]) == 50
     assert len(client.get("/api/claims/?page_size=200").json()["results"]) == 200
     assert client.get("/api/claims/?page_size=201").status_code == 400
+
+
+def test_an_unexpected_error_is_a_json_500_and_is_logged(api, viewer, monkeypatch, caplog):
+    from claims.api import views
+
+    def broken(self, request):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views.HealthView, "get", broken)
+    response = api().get("/api/health/")
+    assert response.status_code == 500
+    assert response.json()["code"] == "server_error"
+    assert "boom" not in response.content.decode()  # no internals leak to the client
+    assert any("Unhandled error" in record.message for record in caplog.records)
