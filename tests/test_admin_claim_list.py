@@ -265,3 +265,34 @@ def test_claims_with_published_verdicts_are_not_deleted(client, editor, desk):
     )
     assert not Claim.objects.filter(pk=desk["fell"].pk).exists()
     assert Claim.objects.filter(pk=desk["jobs"].pk).exists()
+
+
+def test_search_finds_a_claim_by_number_and_a_speaker_by_another_spelling(client, factchecker, desk):
+    client.force_login(factchecker)
+    desk["jobs"].speaker.aliases = ["وزير الاقتصاد"]
+    desk["jobs"].speaker.save()
+
+    assert listed(client, q=f"#{desk['fell'].pk}")[0] == ids(desk, "fell")
+    assert listed(client, q="الوَزير")[0] == ids(desk, "growth", "jobs")  # with a diacritic
+    assert listed(client, q='"وزير الاقتصاد"')[0] == ids(desk, "growth", "jobs")  # an alias, quoted
+
+
+def test_an_unfiltered_list_of_a_huge_table_uses_the_planners_estimate(
+    client, factchecker, desk, monkeypatch
+):
+    from django.db import connection
+
+    from claims.admin import pagination
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the estimate comes from PostgreSQL's pg_class")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE claims_claim")
+    monkeypatch.setattr(pagination, "ESTIMATE_ABOVE", -1)
+    client.force_login(factchecker)
+
+    unfiltered = listed(client)[1].context["cl"]
+    filtered = listed(client, status__exact="new")[1].context["cl"]
+
+    assert unfiltered.paginator.estimated_total() is not None
+    assert filtered.paginator.estimated_total() is None and filtered.result_count == 2

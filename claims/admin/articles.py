@@ -10,8 +10,9 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import Resolver404, path, resolve, reverse
 from django.utils.encoding import iri_to_uri
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from claims.admin import display
@@ -226,7 +227,7 @@ class ArticleAdmin(ReviewHistoryAdmin):
             "claims_list_url": reverse("admin:claims_claim_changelist") + f"?article={article.pk}",
             "add_claim_form": AddClaimForm(article=article),
             "legend_pills": display.pills_legend(),
-            "language_name": language_name(article.language),
+            "article_meta": article_meta(article),
         }
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -342,6 +343,29 @@ class ArticleAdmin(ReviewHistoryAdmin):
         # Claims come and go with extraction; their arrivals and removals
         # belong to the article's story.
         return timeline(request, [Claim.history.filter(article_id=article.pk).exclude(history_type="~")])
+
+
+def article_meta(article):
+    """Publisher, date, language, length and link of an article, as HTML pieces."""
+    parts = []
+    if article.publisher:
+        parts.append(format_html("<bdi>{}</bdi>", article.publisher))
+    if article.published_at:
+        parts.append(date_format(article.published_at, "DATE_FORMAT"))
+    parts.append(language_name(article.language))
+    length = len(article.text)
+    parts.append(
+        ngettext("%(count)s character", "%(count)s characters", length) % {"count": number_format(length)}
+    )
+    if article.url:
+        parts.append(
+            format_html(
+                '<a href="{}" rel="noopener noreferrer" target="_blank">{}</a>',
+                article.url,
+                gettext("original article"),
+            )
+        )
+    return parts
 
 
 def _short(text, limit=90):

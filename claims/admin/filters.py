@@ -1,9 +1,11 @@
 """Filters of the claims list. Each costs at most one small query to list its
 choices, and filters with a semi-join that PostgreSQL answers from an index."""
 
+from collections import Counter
+
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -138,20 +140,26 @@ class ArticleFilter(admin.SimpleListFilter):
 
 
 class SpeakerFilter(admin.SimpleListFilter):
-    """The speakers with most claims, plus the one chosen."""
+    """The speakers heard most in the newest claims, plus the one chosen.
+
+    Counting over the newest claims only keeps this list current and cheap
+    (an index range of the primary key) however many claims there are.
+    """
 
     title = _("speaker")
     parameter_name = "speaker"
     shown = 15
+    recent = 5000
 
     def lookups(self, request, model_admin):
-        top = (
-            Claim.objects.filter(speaker__isnull=False)
-            .values("speaker")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "speaker")[: self.shown]
+        # A few thousand integers counted here beat a GROUP BY that PostgreSQL
+        # plans as a scan of the whole table.
+        heard = Counter(
+            pk
+            for pk in Claim.objects.order_by("-pk").values_list("speaker_id", flat=True)[: self.recent]
+            if pk is not None
         )
-        ids = [row["speaker"] for row in top]
+        ids = [pk for pk, _ in sorted(heard.items(), key=lambda item: (-item[1], item[0]))[: self.shown]]
         value = self.value()
         if value and value.isdigit() and int(value) not in ids:
             ids.append(int(value))

@@ -278,8 +278,8 @@ class ClaimSourceInlineForm(VersionedModelForm):
         model = ClaimSource
         fields = ["source", "stance", "excerpt", "note"]
         widgets = {
-            "excerpt": forms.Textarea(attrs={"rows": 2, "cols": 40, "dir": "auto"}),
-            "note": forms.Textarea(attrs={"rows": 2, "cols": 30, "dir": "auto"}),
+            "excerpt": forms.Textarea(attrs={"rows": 2, "cols": 34, "dir": "auto"}),
+            "note": forms.Textarea(attrs={"rows": 2, "cols": 22, "dir": "auto"}),
         }
 
 
