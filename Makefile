@@ -58,6 +58,16 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Extraction quality on the annotated dev set, when it is present beside the repo.
+DEV_SET ?= ../shared/eval/dev
+eval: install
+	@if [ -d "$(DEV_SET)" ]; then \
+	  $(PY) $(DEV_SET)/../score.py $(DEV_SET) -v --predict '$(PY) manage.py extract_claims {file} --format json'; \
+	else echo "No dev set at $(DEV_SET); nothing to score."; fi
+
+bench: install
+	$(PY) bench/extraction.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts
 

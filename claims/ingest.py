@@ -11,7 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from claims.models import Article, language_code_validator
+from claims.extraction import ExtractedClaim, UnsupportedLanguage, extract_claims
+from claims.extraction import detect_language as extraction_language
+from claims.models import Article, Claim, ClaimOrigin, Speaker, SpeakerKind, language_code_validator
 from claims.normalise import content_hash
 
 
@@ -27,18 +29,15 @@ class IngestResult:
 
 
 def detect_language(text: str) -> str:
-    """'ar' when Arabic letters outnumber Latin ones, 'en' otherwise.
+    """'ar' or 'en' from the script of the letters; 'und' (undetermined) otherwise.
 
-    Only the two scripts the workbench supports are told apart; a language
-    code given by the user always wins over this guess.
+    A language code given by the user always wins over this guess; an article
+    in a script the extractor does not read is stored, just without claims.
     """
-    arabic = latin = 0
-    for char in text[:20_000]:
-        if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" or "\ufb50" <= char <= "\ufefc":
-            arabic += 1
-        elif (char.isascii() and char.isalpha()) or "\u00c0" <= char <= "\u024f":
-            latin += 1
-    return "ar" if arabic > latin else "en"
+    try:
+        return extraction_language(text)
+    except UnsupportedLanguage:
+        return "und"
 
 
 def validate_text(text) -> str:
@@ -144,9 +143,117 @@ def save_new_article(article: Article) -> IngestResult:
     return IngestResult(article, created=True, claims=claims)
 
 
+def extract(article: Article) -> list[ExtractedClaim]:
+    """The extractor's claims for an article; none for a language it does not read."""
+    try:
+        return extract_claims(article.text, language=article.language)
+    except UnsupportedLanguage:
+        return []
+
+
 def store_claims(article: Article) -> int:
     """Extract the article's claims and store them; returns how many.
 
     This is the single place where ingestion hands an article to extraction.
     """
-    return 0
+    claims = [claim_from_extraction(article, found) for found in extract(article)]
+    for claim in claims:
+        claim.save()
+    return len(claims)
+
+
+SPEAKER_KINDS = {"place": SpeakerKind.GOVERNMENT, "organization": SpeakerKind.ORGANISATION}
+
+
+def claim_from_extraction(article: Article, found: ExtractedClaim) -> Claim:
+    """An unsaved Claim for an extracted one, its speaker found or created."""
+    speaker = None
+    if found.speaker.strip():
+        kind = SPEAKER_KINDS.get(found.speaker_kind, found.speaker_kind)
+        if kind not in SpeakerKind.values:
+            kind = SpeakerKind.PERSON
+        speaker = Speaker.objects.resolve(found.speaker, found.aliases, kind=kind)
+    return Claim(
+        article=article,
+        speaker=speaker,
+        speaker_text=found.speaker[:300],
+        speaker_role=found.speaker_role[:300],
+        cue=found.cue[:100],
+        content=found.content,
+        kind=found.kind,
+        start=found.start,
+        end=found.end,
+        sentence=found.sentence,
+        confidence=found.confidence,
+        headline=found.headline[:300],
+        origin=ClaimOrigin.EXTRACTED,
+    )
+
+
+@dataclass(frozen=True)
+class ReextractResult:
+    added: list  # new Claim rows
+    removed: list  # dicts describing the untouched claims that were replaced
+    kept: list  # claims kept as they were because editors worked on them
+    unchanged: list  # extracted claims found again, kept with their ids
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed)
+
+
+def reextract_article(article: Article, by=None) -> ReextractResult:
+    """Run extraction again without losing editorial work.
+
+    A claim that carries work is kept exactly as it is: verdicts, sources,
+    notes, a status other than new, added by hand, or edited since it was
+    extracted (its version moved on). An untouched claim the extractor finds
+    again keeps its id; the other untouched ones are replaced by what the
+    extractor finds now, except where a kept claim already covers the span.
+    """
+    with transaction.atomic():
+        # One re-extraction of an article at a time: the second waits, then
+        # sees the first one's claims as the existing ones.
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        existing = list(article.claims.with_editorial_work().select_related("speaker"))
+        kept = [c for c in existing if c.has_editorial_work]
+        untouched = {_identity(c): c for c in existing if not c.has_editorial_work}
+
+        unchanged, added = [], []
+        for found in extract(article):
+            same = untouched.pop(_identity(found), None)
+            if same is not None:
+                unchanged.append(same)
+            elif not any(_overlaps(found, claim) for claim in kept):
+                claim = claim_from_extraction(article, found)
+                claim.created_by = by
+                claim.save()
+                added.append(claim)
+
+        removed = []
+        for claim in untouched.values():
+            removed.append(
+                {
+                    "id": claim.pk,
+                    "start": claim.start,
+                    "end": claim.end,
+                    "content": claim.content,
+                    "speaker_text": claim.speaker_text,
+                    "cue": claim.cue,
+                }
+            )
+            claim.delete()
+    return ReextractResult(added=added, removed=removed, kept=kept, unchanged=unchanged)
+
+
+def _identity(claim) -> tuple:
+    """What makes an extracted claim the same one again (a Claim or an ExtractedClaim)."""
+    speaker = claim.speaker_text if isinstance(claim, Claim) else claim.speaker
+    return (claim.start, claim.end, claim.kind, claim.cue[:100], speaker[:300], claim.speaker_role[:300])
+
+
+def _overlaps(found: ExtractedClaim, claim: Claim) -> bool:
+    """The scorer's rule: the spans share at least half of their union."""
+    inter = min(found.end, claim.end) - max(found.start, claim.start)
+    union = max(found.end, claim.end) - min(found.start, claim.start)
+    return inter > 0 and inter / union >= 0.5

@@ -355,6 +355,17 @@ class ClaimQuerySet(models.QuerySet):
     def assigned_to(self, user):
         return self.filter(assignee=user)
 
+    def with_editorial_work(self):
+        """Annotate `has_editorial_work`: whether re-extraction must leave the claim alone."""
+        return self.annotate(
+            has_editorial_work=Q(version__gt=1)
+            | ~Q(status=ClaimStatus.NEW)
+            | Q(origin=ClaimOrigin.MANUAL)
+            | Exists(Verdict.objects.filter(claim=OuterRef("pk")))
+            | Exists(ClaimSource.objects.filter(claim=OuterRef("pk")))
+            | Exists(Note.objects.filter(claim=OuterRef("pk")))
+        )
+
     def published(self):
         return self.filter(status=ClaimStatus.PUBLISHED)
 

@@ -75,6 +75,7 @@ def test_it_rejects_a_second_article_with_the_same_url():
         (ENGLISH_TEXT, "en"),
         ("Reuters: " + ARABIC_TEXT, "ar"),  # Latin agency name, Arabic body
         ("The minister (الوزير) said the plan would work.", "en"),
+        ("Министр заявил, что экономика растёт.", "und"),
     ],
 )
 def test_it_detects_the_language(text, language):

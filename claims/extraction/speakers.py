@@ -1,0 +1,758 @@
+"""Speakers: what a subject phrase is (a name, a title and a name, a
+pronoun, "the same source"...) and whom it designates in the article.
+
+Resolution follows the guidelines: the speaker is the fullest name of the
+source anywhere in the article, titles left out; pronouns, elided subjects,
+"the same source" and bare surnames resolve to it; organisations and places
+stay as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon, key
+from .rules.base import OBJECT, CueVerb
+from .text import QUOTE_CHARS
+
+if TYPE_CHECKING:
+    from .document import Document, Sentence
+    from .pipeline import Raw
+
+
+@dataclass
+class Mention:
+    """A phrase naming (or standing for) a source."""
+
+    kind: str  # name | description | pronoun | elided | same | group
+    start: int = 0  # folded span of the name (or of the whole phrase)
+    end: int = 0
+    roles: tuple[tuple[int, int], ...] = ()
+    pos: int = 0
+    pronoun: str = ""
+    keys: tuple[str, ...] = ()
+    raw_keys: tuple[str, ...] = ()  # keys of the whole phrase as written (with the Arabic article)
+    text: str = ""  # the name when it is not a plain slice of the article (للوزارة -> الوزارة)
+    headline: bool = False
+    person: bool = False  # a title or he/she says it is a person
+    determiner: bool = False  # "the Spaniard": a description after all when no name matches
+    generic: bool = False  # "الوزارة", "the company": an organisation named by its head noun
+
+
+# ================================================================ analysis of a subject phrase
+
+
+def _nk(k: str, lex: Lexicon) -> str:
+    """Comparison key of a name token: Arabic article and English possessive dropped."""
+    if not lex.rules.cased:
+        if k.startswith("ال") and len(k) > 4:
+            return k[2:]
+        if k.startswith("لل") and len(k) > 4:
+            return k[2:]
+        return k
+    if k.endswith("'s"):
+        return k[:-2]
+    return k
+
+
+def mention_from_tokens(
+    sent: Sentence,
+    a: int,
+    b: int,
+    role: tuple[int, int] | None = None,
+    headline: bool = False,
+    strip_prefix: int = 0,
+) -> Mention | None:
+    """Analyse the subject phrase sent[a:b] (token indices)."""
+    lex = sent.lex
+    words = [j for j in range(a, b) if sent.word(j)]
+    if not words:
+        return None
+    keys = [sent.k[j] for j in words]
+    pos = sent.s[words[0]]
+    extra = ((sent.s[role[0]], sent.e[role[1] - 1]),) if role and role[1] > role[0] else ()
+    text = ""
+    if strip_prefix:
+        if keys[0].startswith("لل"):
+            keys[0] = "ا" + keys[0][1:]
+            text = "ا" + sent.w[words[0]][1:]
+        else:
+            keys[0] = keys[0][strip_prefix:]
+
+    def span(i0: int, i1: int) -> tuple[int, int]:
+        s, e = sent.s[words[i0]] + (strip_prefix if i0 == 0 and not text else 0), sent.e[words[i1 - 1]]
+        if (
+            e < len(sent.t)
+            and sent.t[e] in QUOTE_CHARS
+            and sum(sent.t[s:e].count(c) for c in QUOTE_CHARS) % 2
+        ):
+            e += 1  # صحيفة "نيويورك تايمز": keep the closing mark of a quoted name
+        return s, e
+
+    def make(kind: str, i0: int, i1: int, roles=(), **kw) -> Mention:
+        s, e = span(i0, i1)
+        t = text if i0 == 0 else ""
+        if t and i1 > 1:
+            t += sent.t[sent.e[words[0]] : e]
+        return Mention(
+            kind,
+            s,
+            e,
+            tuple(roles) + extra,
+            pos,
+            text=t,
+            headline=headline,
+            raw_keys=tuple(keys[i0:i1]),
+            **kw,
+        )
+
+    n = len(keys)
+    if n == 1 and keys[0] in lex.pronouns:
+        return make("pronoun", 0, 1, pronoun=lex.pronouns[keys[0]])
+    for phrase in lex.same_source.get(keys[0], ()):
+        if tuple(keys[: len(phrase)]) == phrase:
+            return make("same", 0, n)
+    if keys[-1] in lex.same_markers and n <= 3:
+        return make("same", 0, n)
+    if lex.rules.cased and n >= 3 and keys[0] == "the" and keys[1] == "same":
+        return make("same", 0, n)
+    i0 = 0
+    while i0 < n - 1 and keys[i0] in lex.determiners:
+        i0 += 1
+    if lex.rules.cased:
+        return _english(sent, words, keys, i0, make)
+    return _arabic(sent, keys, make)
+
+
+def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon) -> int:
+    """End of an Arabic title and its complement starting at keys[i]:
+    "نائب وزير الخارجية الروسي", "المتحدث باسم الكرملين", "الرئيس التنفيذي لشركة أبل"."""
+    t = lex.title_at(keys, i, n)
+    if not t:
+        return i
+    x = i + t
+    while x < n:
+        kx = keys[x]
+        if kx in lex.complementisers or kx in lex.time_words:
+            break
+        if kx.startswith(("ال", "لل")) or kx in lex.title_words or kx == "باسم":
+            x += 1  # "الخارجية الروسي", "للشركة" (definite), "باسم"
+        elif kx in lex.org_heads or (kx[:1] == "ل" and kx[1:] in lex.org_heads):
+            x += 2
+        else:
+            break
+    return min(x, n)
+
+
+def _english(sent, words, keys, i0, make) -> Mention:
+    lex = sent.lex
+    w = [sent.w[j] for j in words]
+    n = len(keys)
+    nk = tuple(_nk(k, lex) for k in keys)
+    if keys[-1] in lex.group_nouns and not all(x[:1].isupper() for x in w[i0:]):
+        return make("group", i0, n)
+    i = i0
+    while i < n:
+        t = lex.title_at(keys, i, n)
+        if t and all(x[:1].isupper() for x in w[i + t :]):
+            if i + t < n:
+                return make(
+                    "name", i + t, n, roles=(_span_of(sent, words, i0, i + t),), keys=nk[i + t :], person=True
+                )
+            return make("description", i0, n, keys=nk[i0:], person=True, determiner=keys[0] == "the")
+        i += 1
+    capital = all(
+        x[:1].isupper() or x[:1].isdigit() or k in lex.connectors
+        for x, k in zip(w[i0:], keys[i0:], strict=True)
+    )
+    if capital:
+        return make("name", i0, n, keys=nk[i0:], determiner=i0 > 0)
+    if w[i0][:1].isupper() and any(x[:1].isupper() for x in w[i0 + 1 :]):
+        return make("group", i0, n)
+    generic = keys[0] == "the" and n - i0 <= 2 and keys[-1] in lex.org_heads
+    return make("description", i0, n, keys=nk[i0:], determiner=keys[0] == "the", generic=generic)
+
+
+def _arabic(sent, keys, make) -> Mention:
+    lex = sent.lex
+    n = len(keys)
+    k0 = keys[0]
+    nk = tuple(_nk(k, lex) for k in keys)
+    if k0 in lex.group_nouns and n <= 4:
+        return make("group", 0, n)
+    x = title_extent(keys, 0, n, lex)
+    if x:
+        if x < n:
+            return make("name", x, n, roles=(_span_words(make, 0, x),), keys=nk[x:], person=True)
+        return make("description", 0, n, keys=nk, person=True)
+    if (
+        k0.startswith("ال")
+        and n <= 2
+        and (k0 in lex.org_heads or k0 in lex.unnamed or k0 in lex.documents)
+        and not any((k,) in lex.places or (k,) in lex.institutions for k in keys)
+    ):
+        return make("description", 0, n, keys=nk, generic=True)
+    return make("name", 0, n, keys=nk)
+
+
+def _span_of(sent, words, i0, i1) -> tuple[int, int]:
+    return sent.s[words[i0]], sent.e[words[i1 - 1]]
+
+
+def _span_words(make, i0, i1) -> tuple[int, int]:
+    m = make("name", i0, i1)
+    return m.start, m.end
+
+
+_SUBJECT_VERB = CueVerb("", (), (), OBJECT)
+
+
+class _FakeCue:
+    verb = _SUBJECT_VERB
+    participle = False
+    size = 1
+
+
+def sentence_subject(sent: Sentence, extractor) -> Mention | None:
+    """Subject of a sentence's first verb, for a participle with no cue before it."""
+    lex = sent.lex
+    n = sent.n
+    j = 0
+    while j < n and not sent.word(j):
+        j += 1
+    if j >= n - 1:
+        return None
+    if not lex.rules.cased:
+        conj, bare = lex.strip_conj(sent.k[j])
+        if not conj or bare in lex.prepositions or sent.k[j].startswith(("وال", "فال")):
+            return None
+        subj = extractor.object_subject(sent, j + 1, _FakeCue, False)
+        if subj is None or subj[0] == subj[1]:
+            return None
+        return mention_from_tokens(sent, subj[0], subj[1])
+    subj = extractor.np_after(sent, extractor.dateline_end(sent))
+    if subj is None:
+        return None
+    return mention_from_tokens(sent, subj[0], subj[1], role=subj[3])
+
+
+# ================================================================ entities of the article
+
+
+@dataclass
+class Entity:
+    """A source of the article with every way it is mentioned."""
+
+    keys: tuple[str, ...]
+    start: int
+    end: int
+    text: str = ""
+    role: tuple[int, int] | None = None
+    person: bool = False
+    positions: list[int] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)
+    acronym: str = ""
+    claims: int = 0
+    extra_roles: tuple[tuple[int, int], ...] = ()
+
+
+def scan_entities(doc: Document, sentences: list[Sentence]) -> list[Entity]:
+    """People introduced with a title or an appositive, and acronyms."""
+    lex = doc.lex
+    out: list[Entity] = []
+    for sent in sentences:
+        if lex.rules.cased:
+            out.extend(_scan_english(sent))
+        else:
+            out.extend(_scan_arabic(sent))
+    return out
+
+
+def _scan_english(sent: Sentence) -> list[Entity]:
+    lex = sent.lex
+    w, k = sent.w, sent.k
+    n = sent.n
+    found: list[Entity] = []
+    capitals = [j for j in range(n) if w[j][0].isupper() and sent.isw[j]]
+    if not capitals:
+        return found
+    j = 0
+    for start in capitals:
+        if start < j or sent.quoted(start):
+            continue
+        j = start
+        x = j
+        while (
+            x < n
+            and sent.word(x)
+            and (w[x][:1].isupper() or (k[x] in lex.connectors and x + 1 < n and w[x + 1][:1].isupper()))
+        ):
+            if k[x].endswith("'s"):
+                break
+            x += 1
+        a, b = j, x
+        j = max(x, j + 1)
+        while a < b and (k[a] in lex.determiners or k[a] in lex.subordinators or k[a] in lex.prepositions):
+            a += 1
+        if b - a < 1:
+            continue
+        # a title inside the run ("Interior Minister Omar Haddad") or just before it
+        t_end = a
+        for i in range(a, b - 1):
+            t = lex.title_at(k, i, b)
+            if t and i + t < b:
+                t_end = i + t
+        role = None
+        if t_end > a:
+            role = (a, t_end)
+            a = t_end
+        else:
+            p = a - 1
+            while p >= 0 and sent.word(p) and a - p <= 3 and not lex.title_at(k, p, a):
+                p -= 1
+            if p >= 0 and sent.word(p) and lex.title_at(k, p, a):
+                q = p
+                while q - 1 >= 0 and sent.word(q - 1) and (k[q - 1].endswith("'s") or w[q - 1][:1].isupper()):
+                    q -= 1
+                if p + lex.title_at(k, p, a) == a:
+                    role = (q, a)
+        if b - a < 1:
+            continue
+        if a == 0 and role is None and b - a < 2:
+            continue
+        if role is None and b < n - 1 and sent.comma(b):
+            c = b + 1
+            if (c < n and k[c] in ("the", "a", "an")) or (c < n and lex.title_at(k, c, n)):
+                y = c
+                while y < n and sent.word(y) and y - c < 8:
+                    y += 1
+                if y >= n or sent.comma(y) or not sent.word(y):
+                    role = (c + (1 if k[c] in ("the", "a", "an") else 0), y)
+        if role is None and a >= 2 and sent.comma(a - 1):
+            y = a - 2
+            while y >= 0 and sent.word(y) and a - y < 9:
+                y -= 1
+            c = y + 1
+            if c < a - 1 and k[c] in ("the", "a", "an") and (y < 0 or not sent.word(y)):
+                role = (c + 1, a - 1)
+        keys = tuple(_nk(x, lex) for x in k[a:b])
+        ent = Entity(keys, sent.s[a], sent.e[b - 1])
+        if role:
+            ent.role = (sent.s[role[0]], sent.e[role[1] - 1])
+            ent.person = True
+        elif b + 2 < n and sent.comma(b) and w[b + 1].isdigit() and sent.comma(b + 2):
+            ent.person = True  # "Mark Jones, 34, was at the scene"
+        ent.positions.append(sent.s[a])
+        if b < n - 2 and w[b] == "(" and w[b + 2] == ")" and w[b + 1].isupper():
+            ent.acronym = k[b + 1]
+        if role is None and not ent.acronym and not (2 <= len(keys) <= 3):
+            continue
+        found.append(ent)
+    return found
+
+
+def _scan_arabic(sent: Sentence) -> list[Entity]:
+    lex = sent.lex
+    k = sent.k
+    n = sent.n
+    found = []
+    j = 0
+    titles = lex.titles
+    while j < n:
+        if (k[j] not in titles and sent.bk[j] not in titles) or sent.quoted(j) or not sent.isw[j]:
+            j += 1
+            continue
+        x = j
+        while x < n and x - j < 12 and sent.word(x):
+            x += 1
+        x = title_extent(k, j, x, lex)
+        if x == j:
+            j += 1
+            continue
+        y = x
+        while y < n and y - x < 3 and sent.word(y) and not sent.quoted(y):
+            ky, by = k[y], sent.bare(y)
+            if (
+                (ky.startswith("ال") and y == x)
+                or by in lex.particles
+                or by in lex.negations
+                or by in lex.subordinators
+                or by in lex.auxiliaries
+                or ky in lex.same_markers
+                or ky in lex.object_heads
+                or ky in lex.prepositions
+                or by in lex.prepositions
+                or ky in lex.time_words
+                or sent.is_complementiser(y)
+                or sent.cue[y] is not None
+                or ky in lex.relatives
+                or (ky[:1] in lex.prep_prefixes and len(ky) > 3 and y == x)
+                or ky.startswith("لل")
+            ):
+                break
+            y += 1
+        if y > x:
+            ent = Entity(tuple(_nk(z, lex) for z in k[x:y]), sent.s[x], sent.e[y - 1])
+            ent.role = (sent.s[j], sent.e[x - 1])
+            ent.person = True
+            ent.positions.append(sent.s[j])
+            found.append(ent)
+        j = max(y, j + 1)
+    return found
+
+
+# ================================================================ resolution
+
+_ROLE_STOP = frozenset({"of", "the", "for", "and", "a", "an", "باسم", "في", "ب", "،", ","})
+
+
+@dataclass
+class Speaker:
+    name: str
+    role: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+class Resolver:
+    """Resolve every claim's mention to an entity of the article."""
+
+    def __init__(self, doc: Document, raws: list[Raw], scanned: list[Entity]):
+        self.doc = doc
+        self.lex = doc.lex
+        self.raws = sorted(raws, key=lambda r: r.cue_pos)
+        self.entities: list[Entity] = []
+        for r in self.raws:
+            m = r.mention
+            if m.kind == "name" and not m.headline and not (m.determiner and len(m.keys) == 1):
+                role = m.roles[0] if m.roles else None
+                ent = Entity(m.keys, m.start, m.end, m.text, role, m.person, [m.pos], extra_roles=m.roles[1:])
+                ent.claims = 1
+                self._add(ent)
+        for ent in scanned:
+            self._add(ent)
+
+    # ------------------------------------------------------------ the entity table
+
+    def _add(self, ent: Entity) -> Entity:
+        if not ent.keys:
+            return ent
+        for e in self.entities:
+            if e.keys == ent.keys:
+                e.positions.extend(ent.positions)
+                e.person = e.person or ent.person
+                e.claims += ent.claims
+                if e.role is None and ent.role is not None:
+                    e.role = ent.role
+                e.extra_roles = tuple(e.extra_roles) + tuple(ent.extra_roles)
+                e.acronym = e.acronym or ent.acronym
+                return e
+        self.entities.append(ent)
+        return ent
+
+    def _roles_keys(self, ent: Entity) -> set[str]:
+        out: set[str] = set()
+        for span in ((ent.role,) if ent.role else ()) + tuple(ent.extra_roles):
+            out.update(_role_keys(self.doc.t[span[0] : span[1]], self.lex))
+        return out
+
+    # ------------------------------------------------------------ finding entities
+
+    def by_name(
+        self, keys: tuple[str, ...], exclude: Entity | None = None, headline: bool = False
+    ) -> Entity | None:
+        """The fullest name containing `keys`: "بيسكوف" -> "ديمتري بيسكوف"."""
+        if not keys:
+            return None
+        best = None
+        n = len(keys)
+        for e in self.entities:
+            ek = e.keys
+            if e is exclude:
+                continue
+            if len(ek) < n or not _contains(ek, keys):
+                if n == 1 and e.acronym and keys[0] == e.acronym:
+                    return e
+                continue
+            if len(ek) > n and not (
+                headline or e.person or ek[:n] == keys or (n == 1 and self._personal_name(e))
+            ):
+                continue
+            if best is None or len(ek) > len(best.keys):
+                best = e
+        return best
+
+    def _personal_name(self, e: Entity) -> bool:
+        """Two to four name words without connectors or organisation words."""
+        lex = self.lex
+        if not 2 <= len(e.keys) <= 4:
+            return False
+        words = self.doc.t[e.start : e.end].split()
+        if any(key(w) in lex.connectors or key(w) in lex.org_heads for w in words):
+            return False
+        if lex.rules.cased:
+            return all(w[:1].isupper() and not w.isupper() for w in words)
+        return True
+
+    def by_role(self, keys: tuple[str, ...], pos: int, headline: bool) -> Entity | None:
+        wanted = _role_keys(" ".join(keys), self.lex)
+        if not wanted:
+            return None
+        variants = [wanted]
+        joined = " ".join(sorted(wanted))
+        for a, bs in self.lex.synonyms.items():
+            if a in wanted or a == joined:
+                for b in bs:
+                    variants.append((wanted - {a}) | set(b.split()))
+            parts = set(a.split())
+            if len(parts) > 1 and parts <= wanted:
+                for b in bs:
+                    variants.append((wanted - parts) | set(b.split()))
+        cands = []
+        for e in self.entities:
+            roles = self._roles_keys(e)
+            if not roles:
+                continue
+            ok = any(v <= roles for v in variants)
+            if not ok and headline and len(wanted & roles) >= 2:
+                ok = True
+            if ok:
+                cands.append((len(roles), e))
+        if not cands:
+            return None
+        return self._nearest([e for _, e in sorted(cands, key=lambda c: c[0])], pos, headline)
+
+    def by_head(self, keys: tuple[str, ...], pos: int) -> Entity | None:
+        heads = [k for k in keys if k not in _ROLE_STOP]
+        if not heads:
+            return None
+        head = heads[-1] if self.lex.rules.cased else heads[0]
+        cands = [e for e in self.entities if head in e.keys and e.keys != keys]
+        return self._nearest(cands, pos, False)
+
+    def _nearest(self, cands: list[Entity], pos: int, headline: bool) -> Entity | None:
+        """The candidate mentioned last before `pos`, else the first one after."""
+        if not cands:
+            return None
+        if headline:
+            return min(cands, key=lambda e: min(e.positions) if e.positions else 1 << 30)
+        before = [
+            (max(p for p in e.positions if p < pos), e) for e in cands if any(p < pos for p in e.positions)
+        ]
+        if before:
+            return max(before, key=lambda c: c[0])[1]
+        return min(cands, key=lambda e: min(e.positions) if e.positions else 1 << 30)
+
+    def last_person(self, pos: int, inside: tuple[int, int] = (0, 0)) -> Entity | None:
+        """The person mentioned last before `pos` (not within the span `inside`,
+        the phrase being resolved: "the Red Lions manager")."""
+        best = None
+        for e in self.entities:
+            if not (e.person or self._looks_like_person(e)):
+                continue
+            ps = [p for p in e.positions if p < pos and not inside[0] <= p < inside[1]]
+            if ps and (best is None or max(ps) > best[0]):
+                best = (max(ps), e)
+        if best:
+            return best[1]
+        people = [e for e in self.entities if e.person]
+        return min(people, key=lambda e: min(e.positions)) if people else None
+
+    def _definite_person(self, m: Mention) -> bool:
+        """ "the head coach", "المدرب": a title standing for someone already named."""
+        lex = self.lex
+        if not (m.person or _is_title_only(m.keys, lex)) or len(m.keys) > 4:
+            return False
+        if lex.rules.cased:
+            return (m.determiner or m.headline) and not any(k in lex.prepositions for k in m.keys)
+        return False  # Arabic titles are matched against roles only
+
+    @staticmethod
+    def _definite(k: str) -> bool:
+        return k.startswith("ال")
+
+    def last_organisation(self, pos: int) -> Entity | None:
+        """ "the company": the organisation the article is most about before `pos`
+        (the one named most often, the latest on a tie)."""
+        best = None
+        before = self.doc.kt[:pos]
+        for e in self.entities:
+            if e.person or kind_of(e, self.lex, self.doc) != "organisation":
+                continue
+            ps = [p for p in e.positions if p < pos]
+            if not ps:
+                continue
+            rank = (before.count(e.keys[0]), max(ps))
+            if best is None or rank > best[0]:
+                best = (rank, e)
+        return best[1] if best else None
+
+    def _looks_like_person(self, e: Entity) -> bool:
+        return kind_of(e, self.lex, self.doc) == "person" and e.claims > 0
+
+    # ------------------------------------------------------------ the walk
+
+    def resolve(self) -> dict[int, Speaker]:
+        """Speaker of every claim, keyed by id() of the raw claim."""
+        lex = self.lex
+        out: dict[int, Entity | None] = {}
+        last: Entity | None = None
+        for r in self.raws:
+            m = r.mention
+            ent: Entity | None = None
+            if m.kind in ("elided", "same"):
+                ent = last
+            elif m.kind == "pronoun":
+                if m.pronoun == "person":
+                    ent = self.last_person(r.cue_pos)
+                    if last is not None and (last.person or self._looks_like_person(last)):
+                        lp = max((p for p in last.positions if p < r.cue_pos), default=-1)
+                        ep = max((p for p in ent.positions if p < r.cue_pos), default=-1) if ent else -1
+                        if ent is None or lp >= ep:
+                            ent = last
+                else:
+                    ent = last
+            elif m.kind == "name":
+                if m.headline:
+                    ent = self.by_role(m.keys, m.pos, True)
+                if ent is None:
+                    ent = self.by_name(m.keys, headline=m.headline)
+                    if (
+                        ent is not None
+                        and ent.keys == m.keys
+                        and len(m.keys) > 1
+                        and not self.lex.rules.cased
+                    ):
+                        # "وختم كريم اللقاء": a known name followed by the verb's object
+                        for i in range(len(m.keys) - 1, 0, -1):
+                            if not all(self._definite(x) for x in m.raw_keys[i:]):
+                                continue
+                            e = self.by_name(m.keys[:i], exclude=ent)
+                            if e is not None and e.keys[:i] == m.keys[:i] and (e.person or e.claims):
+                                ent = e
+                                break
+                if ent is None and m.determiner and len(m.keys) == 1:
+                    ent = self.last_person(r.cue_pos, (m.start, m.end))
+                if ent is None:
+                    ent = self._own(m)
+            elif m.kind == "description":
+                if not m.generic:
+                    ent = self.by_role(m.keys, m.pos, m.headline)
+                if ent is None:
+                    ent = self.by_head(m.keys, m.pos)
+                if ent is None and self._definite_person(m):
+                    ent = self.last_person(r.cue_pos, (m.start, m.end))
+                if ent is None and m.generic and lex.rules.cased:
+                    ent = self.last_organisation(r.cue_pos)
+                if ent is None:
+                    ent = self._own(m)
+            else:  # group
+                ent = self._own(m)
+            if ent is not None and m.kind in ("name", "description", "group"):
+                surface = self._surface(m)
+                if surface:
+                    ent.surfaces.append(surface)
+                ent.positions.append(r.cue_pos)
+                if m.roles and ent.role is None:
+                    ent.role = m.roles[0]
+            out[id(r)] = ent
+            last = ent if ent is not None else last
+        made: dict[int, Speaker] = {}
+        result = {}
+        for k, e in out.items():
+            if id(e) not in made:
+                made[id(e)] = self._speaker(e)
+            result[k] = made[id(e)]
+        return result
+
+    def _own(self, m: Mention) -> Entity:
+        ent = Entity(
+            m.keys or (self._surface(m),), m.start, m.end, m.text, m.roles[0] if m.roles else None, m.person
+        )
+        ent.extra_roles = m.roles[1:]
+        ent.positions.append(m.pos)
+        return self._add(ent)
+
+    def _surface(self, m: Mention) -> str:
+        if m.text:
+            return m.text
+        return _clean_name(self.doc.original_text(m.start, m.end), self.lex)
+
+    def _speaker(self, e: Entity | None) -> Speaker:
+        if e is None:
+            return Speaker("", "", "unnamed", ())
+        name = e.text or _clean_name(self.doc.original_text(e.start, e.end), self.lex)
+        roles = [r for r in ((e.role,) if e.role else ()) + tuple(e.extra_roles)]
+        sep = "، " if not self.lex.rules.cased else ", "
+        role_texts = []
+        for r in roles:
+            t = _clean_name(self.doc.original_text(*r), self.lex)
+            if t and t not in role_texts:
+                role_texts.append(t)
+        aliases = []
+        seen = {key(name)}
+        for s in e.surfaces + ([e.acronym.upper()] if e.acronym else []):
+            ks = key(s)
+            if ks and ks not in seen:
+                seen.add(ks)
+                aliases.append(s)
+        return Speaker(name, sep.join(role_texts), kind_of(e, self.lex, self.doc), tuple(aliases))
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    n = len(small)
+    return any(big[i : i + n] == small for i in range(len(big) - n + 1))
+
+
+def _role_keys(text: str, lex: Lexicon) -> set[str]:
+    out = set()
+    for word in text.replace("’", "'").split():
+        k = _nk(key(word.strip(",،.:;\"'“”«»()")), lex)
+        if k and k not in _ROLE_STOP and k not in lex.determiners:
+            out.add(k)
+    return out
+
+
+def _is_title_only(keys: tuple[str, ...], lex: Lexicon) -> bool:
+    return bool(keys) and any(lex.title_at(list(keys), i, len(keys)) for i in range(len(keys)))
+
+
+def _clean_name(text: str, lex: Lexicon) -> str:
+    text = text.strip(" ,،:;")
+    if lex.rules.cased:
+        for det in ("the ", "The "):
+            if text.startswith(det) and len(text) > len(det) + 1:
+                text = text[len(det) :]
+    return text
+
+
+def kind_of(e: Entity, lex: Lexicon, doc: Document) -> str:
+    keys = tuple(key(k) for k in e.keys)
+    if not keys:
+        return "unnamed"
+    if e.person:
+        return "person"
+    if keys in lex.places or (len(keys) == 2 and keys[0] in ("ال",)):
+        return "place"
+    raw = tuple(key(w) for w in doc.t[e.start : e.end].split())
+    if raw in lex.places:
+        return "place"
+    if any(k in lex.unnamed or k in lex.group_nouns for k in raw[:2]):
+        return "unnamed"
+    if any(k in lex.documents for k in raw[:1]):
+        return "document"
+    if (
+        any(k in lex.org_heads for k in raw)
+        or e.acronym
+        or (len(raw) == 1 and doc.t[e.start : e.end].isupper())
+    ):
+        return "organisation"
+    if lex.rules.cased:
+        words = doc.t[e.start : e.end].split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return "person"
+        return "organisation"
+    if raw and raw[0].startswith("ال"):
+        return "organisation"
+    return "person"

@@ -1,0 +1,284 @@
+"""English golden cases: one attribution structure per case, sentences written for the tests."""
+
+from __future__ import annotations
+
+from .cases import Case
+from .cases import Expect as E
+
+CASES = (
+    Case(
+        "subject-first-that",
+        "Finance Minister Ana Costa said on Monday that inflation would fall below 3% this year.",
+        (E("Ana Costa", "Finance Minister", "said", "inflation would fall below 3% this year", "indirect"),),
+    ),
+    Case(
+        "subject-first-no-complementiser",
+        "Police said two men had been arrested after the attack.",
+        (E("Police", "", "said", "two men had been arrested after the attack", "indirect"),),
+    ),
+    Case(
+        "plural-present",
+        "Investigators believe the fire was started deliberately.",
+        (E("Investigators", "", "believe", "the fire was started deliberately", "indirect"),),
+    ),
+    Case(
+        "present-tense-title",
+        "Prime Minister Lena Varga says the economy is turning a corner.",
+        (E("Lena Varga", "Prime Minister", "says", "the economy is turning a corner", "indirect"),),
+    ),
+    Case(
+        "statement-frame",
+        "In a statement, the ministry said the claims were baseless.",
+        (E("ministry", "", "said", "the claims were baseless", "indirect"),),
+    ),
+    Case(
+        "told-recipient",
+        "Opposition leader Sam Okafor told reporters the vote had been rigged.",
+        (E("Sam Okafor", "Opposition leader", "told", "the vote had been rigged", "indirect"),),
+    ),
+    Case(
+        "told-outlet-that",
+        "John Brown, the company’s chief executive, told Reuters that profits would double.",
+        (E("John Brown", "company’s chief executive", "told", "profits would double", "indirect"),),
+    ),
+    Case(
+        "appositive-role-first",
+        "The company’s chief executive, John Brown, said profits would double.",
+        (E("John Brown", "company’s chief executive", "said", "profits would double", "indirect"),),
+    ),
+    Case(
+        "appositive-relative-clause",
+        "Laura Chen, who chairs the committee, said the bill lacked support.",
+        (E("Laura Chen", "", "said", "the bill lacked support", "indirect"),),
+    ),
+    Case(
+        "quote-first-inverted",
+        "“We will not negotiate under threat,” said Maria Lopez, the country’s foreign minister.",
+        (
+            E(
+                "Maria Lopez",
+                "country’s foreign minister",
+                "said",
+                "We will not negotiate under threat",
+                "direct",
+            ),
+        ),
+    ),
+    Case(
+        "quote-first-pronoun",
+        "Interior Minister Omar Haddad visited the border crossing on Sunday. "
+        "“The situation is under control,” he said.",
+        (E("Omar Haddad", "Interior Minister", "said", "The situation is under control", "direct"),),
+    ),
+    Case(
+        "content-first-inverted-indirect",
+        "The names of the victims will not be released until Friday, said police spokesman Jacob Hart.",
+        (
+            E(
+                "Jacob Hart",
+                "police spokesman",
+                "said",
+                "The names of the victims will not be released until Friday",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "colon-quotation",
+        "Government spokesman Peter Lind told reporters: “There is no such plan.”",
+        (E("Peter Lind", "Government spokesman", "told", "There is no such plan", "direct"),),
+    ),
+    Case(
+        "according-to-first",
+        "According to the health ministry, 40 people were injured in the blast.",
+        (E("health ministry", "", "According to", "40 people were injured in the blast", "indirect"),),
+    ),
+    Case(
+        "according-to-last",
+        "Forty people were injured in the blast, according to the health ministry.",
+        (E("health ministry", "", "according to", "Forty people were injured in the blast", "indirect"),),
+    ),
+    Case(
+        "according-to-pronoun-quote",
+        "Mayor Tom Reed spoke to residents on Friday. According to him, “the worst is over.”",
+        (E("Tom Reed", "Mayor", "According to", "the worst is over", "direct"),),
+    ),
+    Case(
+        "participle-adding",
+        "Health Minister Jane Doe said the hospital would reopen next week, "
+        "adding that no patients had been harmed.",
+        (
+            E("Jane Doe", "Health Minister", "said", "the hospital would reopen next week", "indirect"),
+            E("Jane Doe", "Health Minister", "adding", "no patients had been harmed", "indirect"),
+        ),
+    ),
+    Case(
+        "split-quote-two-sentences",
+        "“The plan is dead,” Smith said. “Nobody wants it.”",
+        (E("Smith", "", "said", "The plan is dead,” Smith said. “Nobody wants it", "direct"),),
+    ),
+    Case(
+        "split-quote-one-sentence",
+        "“The plan,” Smith said, “is dead.”",
+        (E("Smith", "", "said", "The plan,” Smith said, “is dead", "direct"),),
+    ),
+    Case(
+        "surname-resolves-to-full-name",
+        "Acme chief executive John Brown spoke at the launch. Brown said the product would ship in May.",
+        (E("John Brown", "Acme chief executive", "said", "the product would ship in May", "indirect"),),
+    ),
+    Case(
+        "denial-and-accusation",
+        "Russia has denied targeting civilians and accused Ukraine of staging the attack.",
+        (
+            E("Russia", "", "denied", "targeting civilians", "indirect"),
+            E("Russia", "", "accused", "Ukraine of staging the attack", "indirect"),
+        ),
+    ),
+    Case(
+        "denial-noun-phrase",
+        "Acme Corp denied any wrongdoing.",
+        (E("Acme Corp", "", "denied", "any wrongdoing", "indirect"),),
+    ),
+    Case(
+        "appeal-ends-content",
+        "The coach said his team had played well and urged fans to stay calm.",
+        (E("coach", "", "said", "his team had played well", "indirect"),),
+    ),
+    Case(
+        "but-added",
+        "The minister insisted the policy was working, but admitted that mistakes had been made.",
+        (
+            E("minister", "", "insisted", "the policy was working", "indirect"),
+            E("minister", "", "admitted", "mistakes had been made", "indirect"),
+        ),
+    ),
+    Case(
+        "mixed-quotation",
+        "Union leader Rosa Dunn said the company had “no intention” of raising wages.",
+        (E("Rosa Dunn", "Union leader", "said", "the company had “no intention” of raising wages", "mixed"),),
+    ),
+    Case(
+        "headline-speaker-colon",
+        "Minister: Budget cuts will not touch hospitals\n\n"
+        "Finance Minister Ana Costa said on Tuesday that hospitals would be spared.",
+        (
+            E("Ana Costa", "Finance Minister", ":", "Budget cuts will not touch hospitals", "indirect"),
+            E("Ana Costa", "Finance Minister", "said", "hospitals would be spared", "indirect"),
+        ),
+    ),
+    Case(
+        "quote-only-continuation",
+        "“We will rebuild,” Mayor Tom Reed said.\n\n“It will take years, but we will do it.”",
+        (
+            E("Tom Reed", "Mayor", "said", "We will rebuild", "direct"),
+            E("Tom Reed", "Mayor", "", "It will take years, but we will do it", "direct"),
+        ),
+    ),
+    Case(
+        "acronym-resolves",
+        "The World Health Organization (WHO) warned that cases could double. "
+        "The WHO said vaccines remained effective.",
+        (
+            E("World Health Organization", "", "warned", "cases could double", "indirect"),
+            E("World Health Organization", "", "said", "vaccines remained effective", "indirect"),
+        ),
+    ),
+    Case(
+        "dash-parenthetical-subject",
+        "Acme - which makes batteries for electric cars - said it expected sales to rise.",
+        (E("Acme", "", "said", "it expected sales to rise", "indirect"),),
+    ),
+    Case(
+        "coordinated-verb-takes-sentence-subject",
+        "LONDON (Reuters) - The Bank of England kept rates on hold and warned that growth would slow.",
+        (E("Bank of England", "", "warned", "growth would slow", "indirect"),),
+    ),
+    Case(
+        "contrasting-clause-ends-content",
+        "Senator Amy Ross said the law was unfair, while other lawmakers called for a vote.",
+        (E("Amy Ross", "Senator", "said", "the law was unfair", "indirect"),),
+    ),
+    Case(
+        "second-attribution-after-and",
+        "The mayor said the road would reopen, and police said the suspect had fled.",
+        (
+            E("mayor", "", "said", "the road would reopen", "indirect"),
+            E("police", "", "said", "the suspect had fled", "indirect"),
+        ),
+    ),
+    Case(
+        "participial-appositive",
+        "The study, published in a medical journal, found that the drug reduced deaths by 20%.",
+        (E("study", "", "found", "the drug reduced deaths by 20%", "indirect"),),
+    ),
+    Case(
+        "the-company-is-the-main-organisation",
+        "Nimbus Inc sells cloud storage. Nimbus shares fell on Monday. The company denied the allegations.",
+        (E("Nimbus Inc", "", "denied", "the allegations", "indirect"),),
+    ),
+    Case(
+        "prepositional-parenthesis",
+        "The minister, in a statement, said the talks had failed.",
+        (E("minister", "", "said", "the talks had failed", "indirect"),),
+    ),
+    Case(
+        "quoted-as-saying",
+        "Finance chief Lisa Park was quoted as saying the deal was done.",
+        (E("Lisa Park", "Finance chief", "saying", "the deal was done", "indirect"),),
+    ),
+    Case("added-goal-is-not-a-claim", "He added a goal in the second half.", ()),
+    Case("said-to-be-is-not-a-claim", "The deal, said to be worth $1bn, was signed.", ()),
+    Case("stressed-noun-is-not-a-claim", "She stressed the need for calm.", ()),
+    Case(
+        "noted-clause-with-irregular-verb",
+        "The agency noted the rally drew large crowds.",
+        (E("agency", "", "noted", "the rally drew large crowds", "indirect"),),
+    ),
+    Case(
+        "name-in-apposition-to-description",
+        "Residents were angry. One resident, Maria, said: “We have nothing.”",
+        (E("Maria", "One resident", "said", "We have nothing", "direct"),),
+    ),
+    Case("warns-of-noun-is-not-a-claim", "UN chief warns of ‘climate hell’", ()),
+    Case(
+        "pronoun-after-person-introduced-with-age",
+        "Mark Jones, 34, was at the scene. “It was horrible,” he said.",
+        (E("Mark Jones", "", "said", "It was horrible", "direct"),),
+    ),
+    Case(
+        "pronoun-skips-team-names",
+        "Coach Ana Ruiz was calm. The Blue Tigers lost again. “It was bad,” she said.",
+        (E("Ana Ruiz", "Coach", "said", "It was bad", "direct"),),
+    ),
+    Case(
+        "link-to-another-article-is-skipped",
+        "Read more: Biden says the economy is strong\n\nOfficials said the port would reopen.",
+        (E("Officials", "", "said", "the port would reopen", "indirect"),),
+    ),
+    Case(
+        "quotation-over-paragraphs-attributed-at-the-end",
+        "Coach Ana Ruiz spoke after the game.\n\n“I think we can do it. We have the players.\n\n"
+        "“We have the fans too,” she said.",
+        (
+            E("Ana Ruiz", "Coach", "", "I think we can do it. We have the players", "direct"),
+            E("Ana Ruiz", "Coach", "said", "We have the fans too", "direct"),
+        ),
+    ),
+    Case(
+        "british-single-quotes",
+        "‘We will win this,’ the captain said. ‘We don’t fear anyone.’",
+        (E("captain", "", "said", "We will win this,’ the captain said. ‘We don’t fear anyone", "direct"),),
+    ),
+    Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
+    Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
+    Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),
+    Case("declined-is-not-a-claim", "The White House declined to comment.", ()),
+    Case("act-is-not-a-claim", "The ministry announced the recall of 2,000 vehicles.", ()),
+    Case("noun-report-is-not-a-cue", "The report was published on Tuesday.", ()),
+    Case(
+        "furniture-skipped",
+        "Read more\n\nBy Jane Smith\n\nAdvertisement\n\nOfficials said the road would reopen.",
+        (E("Officials", "", "said", "the road would reopen", "indirect"),),
+    ),
+)
