@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import include, path, reverse
 
-from claims import ingest
+from claims.admin import articles
 from claims.models import Claim, ClaimOrigin
 from tests.admin_support import messages_of
 from tests.factories import ARABIC_TEXT, make_article, make_claim
@@ -100,16 +100,6 @@ def test_a_viewer_cannot_add_claims_nor_sees_the_selection_form(client, viewer):
     assert Claim.objects.count() == 0
 
 
-def test_reextracting_without_extraction_installed_changes_nothing(client, factchecker, monkeypatch):
-    monkeypatch.delattr(ingest, "reextract_article", raising=False)
-    article = make_article(ARABIC_TEXT)
-    client.force_login(factchecker)
-
-    response = client.post(reverse("admin:claims_article_reextract", args=[article.pk]), follow=True)
-
-    assert any("not installed" in m for m in messages_of(response))
-
-
 def test_reextracting_reports_what_changed(client, factchecker, monkeypatch):
     article = make_article(ARABIC_TEXT)
     kept = make_claim(article, "الاقتصاد ينمو بسرعة")
@@ -125,7 +115,7 @@ def test_reextracting_reports_what_changed(client, factchecker, monkeypatch):
             unchanged=[],
         )
 
-    monkeypatch.setattr(ingest, "reextract_article", fake_reextract, raising=False)
+    monkeypatch.setattr(articles, "reextract_article", fake_reextract)
     client.force_login(factchecker)
 
     response = client.post(reverse("admin:claims_article_reextract", args=[article.pk]), follow=True)
@@ -162,3 +152,22 @@ def test_report_links_appear_when_the_reports_are_served(client, factchecker):
     for fmt in ("csv", "json", "jsonld", "md", "html", "pdf"):
         assert f'href="/api/articles/{article.pk}/report.{fmt}"' in served
     assert "/reports/" in served and "Public report page" in served
+
+
+def test_reextracting_the_seed_article_keeps_its_claims_and_the_reviewed_one(
+    client, factchecker, seed_article
+):
+    claims = list(seed_article.claims.order_by("start"))
+    assert claims, "ingestion extracts the seed article's claims"
+    reviewed = claims[0]
+    reviewed.headline = "Edited by the desk"
+    reviewed.save()
+    client.force_login(factchecker)
+
+    response = client.post(reverse("admin:claims_article_reextract", args=[seed_article.pk]), follow=True)
+
+    summary = next(m for m in messages_of(response) if "Claims extracted again" in m)
+    assert f"unchanged: {len(claims) - 1}" in summary and "kept for their editorial work: 1" in summary
+    reviewed.refresh_from_db()
+    assert reviewed.headline == "Edited by the desk"
+    assert seed_article.claims.count() == len(claims)

@@ -162,7 +162,7 @@ def test_overlapping_claims_on_the_page_stay_well_formed(client, factchecker):
 @pytest.mark.django_db
 def test_text_the_extractor_skipped_is_dimmed(client, factchecker, monkeypatch):
     article = make_article("Photo: a caption (AP)\nThe minister said the economy was growing.")
-    monkeypatch.setattr(articles, "skipped_spans", lambda a: [(0, 21, "caption")])
+    monkeypatch.setattr(articles, "skipped_spans", lambda text, language: [(0, 21, "caption")])
     client.force_login(factchecker)
 
     html = client.get(reverse("admin:claims_article_change", args=[article.pk])).content.decode()
@@ -173,3 +173,19 @@ def test_text_the_extractor_skipped_is_dimmed(client, factchecker, monkeypatch):
     pane = html[html.index('id="fc-text"') :]
     dimmed = re.search(r'class="fc-skipped"[^>]*>(.*?)</span></span>', pane, re.S).group(1)
     assert "a caption (AP)" in dimmed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "und"])
+def test_an_article_in_a_language_the_extractor_does_not_read_still_shows(client, factchecker, language):
+    article = make_article("Le ministre a dit que l'économie croît.", language=language)
+    make_claim(article, "l'économie croît")
+    client.force_login(factchecker)
+
+    response = client.get(reverse("admin:claims_article_change", args=[article.pk]))
+
+    assert response.status_code == 200
+    assert (
+        'data-claim="' in response.content.decode()
+        and "fc-skipped" not in response.content.decode().split('id="fc-text"')[1]
+    )

@@ -20,7 +20,8 @@ from claims.admin.filters import language_name
 from claims.admin.forms import AddClaimForm, ArticleAddForm
 from claims.admin.highlight import render
 from claims.admin.history import ReviewHistoryAdmin, timeline
-from claims.ingest import save_new_article
+from claims.extraction import UnsupportedLanguage, skipped_spans
+from claims.ingest import reextract_article, save_new_article
 from claims.models import Article, Claim, ClaimOrigin, ClaimStatus, Speaker, SpeakerKind, VerdictStatus
 
 # The report formats the reports module serves at /api/articles/<id>/report.<format>.
@@ -34,34 +35,13 @@ REPORT_FORMATS = [
 ]
 
 
-# --- Where the review desk meets extraction. Kept together so that switching
-# --- to the real functions when extraction lands is a change in one place.
-
-
-def skipped_spans(article):
-    """(start, end, reason) of text the extractor skips: captions, furniture, agency lines."""
+def skipped_text(article):
+    """(start, end, reason) of what the extractor skips (captions, furniture,
+    agency lines); nothing for a language it does not read."""
     try:
-        from claims.extraction import skipped_spans as find_skipped
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("claims.extraction",):
-            raise
+        return skipped_spans(article.text, article.language)
+    except UnsupportedLanguage:
         return []
-    return list(find_skipped(article.text, article.language))
-
-
-def reextraction_available():
-    from claims import ingest
-
-    return hasattr(ingest, "reextract_article")
-
-
-def reextract(article, user):
-    """Run extraction again over the article, keeping editorial work; None when unavailable."""
-    from claims import ingest
-
-    if not hasattr(ingest, "reextract_article"):
-        return None
-    return ingest.reextract_article(article, by=user)
 
 
 def report_links(article):
@@ -197,7 +177,7 @@ class ArticleAdmin(ReviewHistoryAdmin):
             .select_related("speaker", "assignee")
             .order_by("start", "-end", "id")
         )
-        skipped = skipped_spans(article)
+        skipped = skipped_text(article)
         spans = display.claim_spans(claims, ratings) + display.skipped_spans_html(skipped)
         rows = [
             {
@@ -222,7 +202,6 @@ class ArticleAdmin(ReviewHistoryAdmin):
             "has_skipped": bool(skipped),
             "can_add_claim": user.has_perm("claims.add_claim"),
             "can_reextract": user.has_perm("claims.change_article") and user.has_perm("claims.add_claim"),
-            "reextraction_available": reextraction_available(),
             "report_links": report_links(article),
             "claims_list_url": reverse("admin:claims_claim_changelist") + f"?article={article.pk}",
             "add_claim_form": AddClaimForm(article=article),
@@ -250,10 +229,7 @@ class ArticleAdmin(ReviewHistoryAdmin):
         if not (request.user.has_perm("claims.change_article") and request.user.has_perm("claims.add_claim")):
             raise PermissionDenied
         back = HttpResponseRedirect(reverse("admin:claims_article_change", args=[article.pk]))
-        result = reextract(article, request.user)
-        if result is None:
-            messages.warning(request, gettext("Claim extraction is not installed yet; nothing was changed."))
-            return back
+        result = reextract_article(article, by=request.user)
         messages.success(
             request,
             gettext(
