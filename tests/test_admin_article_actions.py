@@ -152,6 +152,7 @@ def test_report_links_appear_when_the_reports_are_served(client, factchecker):
     for fmt in ("csv", "json", "jsonld", "md", "html", "pdf"):
         assert f'href="/api/articles/{article.pk}/report.{fmt}"' in served
     assert "/reports/" in served and "Public report page" in served
+    assert 'class="viewsitelink"' in served and 'class="viewsitelink"' not in without
 
 
 def test_reextracting_the_seed_article_keeps_its_claims_and_the_reviewed_one(

@@ -87,6 +87,10 @@ class ArticleAdmin(ReviewHistoryAdmin):
     change_form_template = "admin/claims/article/change_form.html"
     list_per_page = 50
 
+    def view_on_site(self, article):
+        # The public report page, once the reports module serves it.
+        return next((url for label, url in report_links(article) if url.startswith("/reports/")), None)
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if request.resolver_match and request.resolver_match.url_name == "claims_article_changelist":
@@ -253,7 +257,7 @@ class ArticleAdmin(ReviewHistoryAdmin):
                     gettext("Removed (nobody had worked on them):"),
                     format_html_join(
                         " · ",
-                        '<span dir="auto">“{}”</span>',
+                        "“<bdi>{}</bdi>”",
                         ((_short(r["content"]),) for r in result.removed),
                     ),
                 ),
@@ -262,7 +266,7 @@ class ArticleAdmin(ReviewHistoryAdmin):
             messages.info(
                 request,
                 _claims_message(
-                    gettext("Kept although extraction no longer finds them, because of editorial work:"),
+                    gettext("Kept as they are, because someone has worked on them:"),
                     result.kept,
                 ),
             )
@@ -354,7 +358,7 @@ def _claims_message(prefix, claims):
         prefix,
         format_html_join(
             " · ",
-            '<a href="{}" dir="auto">“{}”</a>',
+            '“<a href="{}"><bdi>{}</bdi></a>”',
             ((reverse("admin:claims_claim_change", args=[c.pk]), _short(c.content)) for c in claims),
         ),
     )
