@@ -5,6 +5,7 @@ import copy
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -123,6 +124,10 @@ class ClaimForm(VersionedModelForm):
     """The claim change form: status moves are checked against the workflow."""
 
     request = None  # bound per request by ClaimAdmin.get_form
+    # Declared, so the admin adds no links to edit or add user accounts here.
+    assignee = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(), required=False, label=capfirst(_("assignee"))
+    )
 
     class Meta:
         model = Claim
@@ -278,8 +283,8 @@ class ClaimSourceInlineForm(VersionedModelForm):
         model = ClaimSource
         fields = ["source", "stance", "excerpt", "note"]
         widgets = {
-            "excerpt": forms.Textarea(attrs={"rows": 2, "cols": 34, "dir": "auto"}),
-            "note": forms.Textarea(attrs={"rows": 2, "cols": 22, "dir": "auto"}),
+            "excerpt": forms.Textarea(attrs={"rows": 2, "cols": 26, "dir": "auto"}),
+            "note": forms.Textarea(attrs={"rows": 2, "cols": 16, "dir": "auto"}),
         }
 
 
