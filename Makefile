@@ -76,3 +76,9 @@ bench-api: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts
+
+# The admin's claims list with 100,000 claims on PostgreSQL (its own database,
+# BENCH_DATABASE_URL, default fc_bench_admin): prints cold and warm timings.
+.PHONY: bench-admin
+bench-admin: install
+	$(PY) bench/admin_list.py
