@@ -167,7 +167,7 @@ def claim_search(queryset, value):
     similarity on the speaker's normalised name (so "بيسكوف" finds
     "ديمتري بيسكوف" and a misspelt "Peskow" finds "Peskov"); the best matches
     come first unless the client orders otherwise. The GIN indexes of
-    migration 0004 serve both. Elsewhere: case-insensitive substring match.
+    migration 0005 (search_indexes) serve both. Elsewhere: case-insensitive substring match.
     """
     value = value.strip()
     if not value:
@@ -183,7 +183,7 @@ def claim_search(queryset, value):
     arabic = language_q("article__language", "ar")
     vectors, queries = {}, {}
     for config in (*SEARCH_CONFIGS.values(), DEFAULT_SEARCH_CONFIG):
-        # The expression matches the indexes of migration 0004 exactly.
+        # The expression matches the indexes of migration 0005 (search_indexes) exactly.
         vectors[config] = SearchVector("content", "headline", config=config)
         queries[config] = SearchQuery(value, config=config, search_type="websearch")
     queryset = queryset.alias(search_ar=vectors["arabic"], search_en=vectors["english"])

@@ -41,6 +41,6 @@ def run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0003_groups")]
+    dependencies = [("claims", "0004_claim_desk_order_index")]
 
     operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS), elidable=False)]
