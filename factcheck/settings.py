@@ -175,8 +175,12 @@ LOGGING = {
 
 # The REST API (claims/api/) --------------------------------------------------------
 INSTALLED_APPS += ["drf_spectacular_sidecar"]  # Swagger UI's files, served locally
-# Refuses oversized bodies and malformed query strings under /api/ with JSON.
-MIDDLEWARE += ["claims.api.middleware.ApiRequestGuard"]
+# Refuses oversized bodies, malformed query strings and unknown addresses under
+# /api/ with JSON: after the language is chosen (for the messages), before
+# CommonMiddleware would redirect a POST that lacks its final slash.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "claims.api.middleware.ApiRequestGuard"
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -415,3 +415,17 @@ def test_unknown_addresses_answer_json(api, viewer):
     response = api(viewer).get("/api/nowhere/")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_a_missing_final_slash_is_a_404_with_a_hint_not_a_redirect(api, factchecker):
+    before = row_counts()
+    response = api(factchecker).post("/api/articles", {"text": ENGLISH_TEXT}, format="json")
+    assert response.status_code == 404
+    assert "/api/articles/" in response.json()["detail"]
+    assert row_counts() == before
+
+
+def test_an_address_with_a_newline_answers_json(api, viewer):
+    response = api(viewer).get("/api/claims/1%0A/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"

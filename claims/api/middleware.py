@@ -8,6 +8,8 @@ Runs for paths under /api/ only; the admin keeps Django's own handling.
   from the stream, so Django's own limit would not apply to it.)
 - Query strings must be UTF-8 without NUL characters: Django would silently
   replace bad bytes, and PostgreSQL refuses NUL in a query parameter with a 500.
+- Addresses that match nothing get a JSON 404 (with a hint when only the
+  final slash is missing: a redirect would drop a POST's body).
 - Anything that still escapes as an exception is logged and answered with a
   JSON 500 instead of an HTML page.
 """
@@ -17,6 +19,7 @@ import logging
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 from claims.api.errors import json_error, too_large_detail
@@ -34,10 +37,21 @@ class ApiRequestGuard:
     def __call__(self, request):
         if not request.path_info.startswith(API_PREFIX):
             return self.get_response(request)
-        refusal = self.check_path(request) or self.check_query(request) or self.check_body(request)
+        refusal = (
+            self.check_path(request)
+            or self.check_query(request)
+            or self.check_body(request)
+            or self.check_slash(request)
+        )
         if refusal is not None:
             return refusal
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code == 404 and not response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            # An address that matches no URL: Django's page is HTML.
+            return json_error(404, _("There is no such address in the API."), "not_found")
+        return response
 
     def process_exception(self, request, exception):
         if not request.path_info.startswith(API_PREFIX):
@@ -49,6 +63,25 @@ class ApiRequestGuard:
         if "\x00" in request.path_info:
             return json_error(400, _("The address contains a NUL character."), "invalid_path")
         return None
+
+    def check_slash(self, request):
+        """A missing final slash is a 404 with a hint, never a redirect that drops a POST body."""
+        path = request.path_info
+        if path.endswith("/") or self.resolves(request, path) or not self.resolves(request, path + "/"):
+            return None
+        return json_error(
+            404,
+            _("There is no such address in the API; did you mean %(path)s?") % {"path": request.path + "/"},
+            "not_found",
+        )
+
+    @staticmethod
+    def resolves(request, path):
+        try:
+            resolve(path, getattr(request, "urlconf", None))
+        except Resolver404:
+            return False
+        return True
 
     def check_query(self, request):
         raw = request.META.get("QUERY_STRING", "")
