@@ -7,6 +7,7 @@ unique constraint under test. CI runs the suite on PostgreSQL too.
 """
 
 import threading
+from importlib import import_module
 
 import pytest
 from django.db import connection, connections
@@ -16,12 +17,30 @@ from claims.models import Article, Claim
 from tests.factories import ENGLISH_TEXT, make_article, make_claim
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL: SQLite serialises writers with a file lock (CI runs this on PostgreSQL)",
     ),
 ]
+
+
+@pytest.fixture(autouse=True)
+def migrated_data(transactional_db):
+    """The roles and rating scales of the data migrations.
+
+    A transactional test database is flushed after each test; the flush
+    brings back content types and permissions, not the migrations' rows.
+    """
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+
+    import_module("claims.migrations.0002_default_ratings").add_ratings(apps, None)
+    for name, codenames in import_module("claims.migrations.0003_groups").GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label="claims", codename__in=codenames)
+        )
 
 
 def run_together(count, request):
