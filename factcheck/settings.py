@@ -210,7 +210,7 @@ REST_FRAMEWORK = {
 # Caches: per process by default. CACHE_URL (e.g. redis://127.0.0.1:6379/0) shares
 # one between processes: throttle counts then hold across workers, and the API
 # caches its reads (claims/api/cache.py), which needs every worker to see the
-# others' writes. The "api" cache holds each worker's cached answers.
+# others' writes.
 CACHE_URL = env("CACHE_URL")
 CACHES = {
     "default": (
@@ -222,14 +222,11 @@ CACHES = {
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"}
     ),
-    "api": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "api-answers",
-        "OPTIONS": {"MAX_ENTRIES": env_int("API_READ_CACHE_ENTRIES", 2000)},
-    },
 }
 API_READ_CACHE = env_bool("API_READ_CACHE", bool(CACHE_URL))
-# A bound on staleness for writes that bypass model signals (see claims/api/cache.py).
+# Answers each worker keeps, and for how long at most (a bound on staleness for
+# writes that bypass model signals, see claims/api/cache.py).
+API_READ_CACHE_ENTRIES = env_int("API_READ_CACHE_ENTRIES", 2000)
 API_READ_CACHE_SECONDS = env_int("API_READ_CACHE_SECONDS", 60)
 
 SPECTACULAR_SETTINGS = {

@@ -2,8 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import caches
 
+from claims.api.cache import store
 from claims.api.etags import etag_of
 from claims.models import Claim, Scale, Verdict
 from tests.factories import ENGLISH_TEXT, make_article, make_claim, rating
@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def read_cache(settings):
     settings.API_READ_CACHE = True
-    caches["api"].clear()
+    store.clear()
     yield
-    caches["api"].clear()
+    store.clear()
 
 
 @pytest.fixture
@@ -114,3 +114,14 @@ def test_answers_are_kept_per_language(api, viewer, claim):
         client.get(f"/api/claims/{claim.pk}/", HTTP_ACCEPT_LANGUAGE="en")
     assert len(arabic) > 0
     assert len(english_again) == 0
+
+
+def test_kept_answers_expire_and_are_bounded(api, viewer, claim, settings):
+    settings.API_READ_CACHE_ENTRIES = 2
+    client = api(viewer)
+    for path in ("/api/claims/", "/api/articles/", "/api/speakers/"):
+        client.get(path)
+    assert len(store.entries) == 2  # the token's entry and the newest answer were kept
+    settings.API_READ_CACHE_SECONDS = -1
+    store.put("k", "value")
+    assert store.get("k") is None

@@ -23,6 +23,9 @@ import functools
 import hashlib
 import logging
 import secrets
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -33,7 +36,45 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "api:generation"
-ANSWERS = "api"  # the per-process cache alias for answers and authentications
+
+
+class Store:
+    """This worker's kept answers and authentications: a bounded LRU dict with expiry.
+
+    Values stay Python objects (no pickling, unlike Django's local-memory
+    cache): each worker only ever reads what it put itself, and nothing put
+    here is changed after it is put.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            expires, value = entry
+            if expires < time.monotonic():
+                del self.entries[key]
+                return None
+            self.entries.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        with self.lock:
+            self.entries[key] = (time.monotonic() + settings.API_READ_CACHE_SECONDS, value)
+            self.entries.move_to_end(key)
+            while len(self.entries) > settings.API_READ_CACHE_ENTRIES:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+store = Store()
 
 
 def enabled():
@@ -136,11 +177,11 @@ def key(*parts):
 
 
 def get(*parts):
-    return caches[ANSWERS].get(key(*parts))
+    return store.get(key(*parts))
 
 
 def put(value, *parts):
-    caches[ANSWERS].set(key(*parts), value, timeout=settings.API_READ_CACHE_SECONDS)
+    store.put(key(*parts), value)
 
 
 def _changed(sender, **kwargs):
