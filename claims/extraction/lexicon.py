@@ -83,6 +83,8 @@ class Lexicon:
     determiners: frozenset[str]
     connectors: frozenset[str]
     object_heads: frozenset[str]
+    honorifics: frozenset[str]  # الدكتور، السيد, "Dr": left out of a role when they close it
+    carriers: frozenset[str]  # الموقع، حساب, "website": what an organisation speaks through
     skip_patterns: tuple[tuple[str, re.Pattern], ...]
 
     def strip_conj(self, k: str) -> tuple[str, str]:
@@ -174,6 +176,8 @@ def lexicon(language: str) -> Lexicon:
         determiners=_keys(r.determiners),
         connectors=_keys(r.name_connectors),
         object_heads=_keys(r.extra.get("object_heads", ())),
+        honorifics=_keys(r.extra.get("honorifics", ())),
+        carriers=_keys(r.extra.get("carriers", ())),
         skip_patterns=tuple(skips),
     )
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .claim import ExtractedClaim
 from .document import CLOSE, DASHES, ENDS, OPEN, Document, Paragraph, Sentence
 from .lexicon import Cue, Lexicon
+from .names import agrees, arabic_name_end, skip_descriptors
 from .rules.base import OBJECT, REPORT, CueVerb
 from .speakers import Mention, mention_from_tokens, sentence_subject, title_extent
 from .text import fold
@@ -531,6 +532,9 @@ class Extractor:
                 break
         if cue.verb.clitic and k[j].startswith(fold(cue.verb.clitic)):
             return (j, j, j, None)
+        for phrase in lex.same_source.get(k[j], ()):
+            if all(j + i < n and k[j + i] == p for i, p in enumerate(phrase)):
+                return (j, j + len(phrase), j + len(phrase), None)  # "نفى المصدر ذاته"
         # accusation: object precedes the بـ phrase
         bpos = next((x for x in range(j, min(n, j + 8)) if sent.word(x) and _b_phrase(k[x])), -1)
         if cue.verb.lemma == "اتهم" and bpos > j:
@@ -548,15 +552,25 @@ class Extractor:
             while end < n and end - j < 12 and sent.word(end):
                 end += 1
             x = title_extent(k, j, end, lex)
-            y = x
-            while y < n and y - x < 3 and sent.word(y) and not self._object_head(sent, y):
-                if self._subject_stop(sent, y):
-                    break
-                y += 1
-            x = y
+            if sent.comma(x):
+                # "نفى رئيس النادي، ماجد بن حمد الشهري، الأنباء": the name in apposition
+                first = skip_descriptors(sent, x + 1, n)
+                y = arabic_name_end(sent, first, n)
+                if y > first and sent.comma(y):
+                    return (j, x, y + 1, (x + 1, y))
+                return (j, x, x, None)
+            first = skip_descriptors(sent, x, n)
+            y = arabic_name_end(sent, first, n, object_follows=True)
+            x = y if y > first else x
         elif k[j] in lex.org_heads or sent.bare(j) in lex.org_heads:
             x = j + 1
-            while x < n and sent.word(x) and k[x].startswith("ال") and not self._object_head(sent, x):
+            while (
+                x < n
+                and sent.word(x)
+                and k[x].startswith("ال")
+                and not self._object_head(sent, x)
+                and ((x == j + 1 and not k[j].startswith("ال")) or agrees(k[j], k[x - 1], k[x]))
+            ):
                 x += 1
         elif k[j].startswith("ال"):
             x = j + 1
@@ -566,12 +580,14 @@ class Extractor:
                 and sent.word(x)
                 and k[x].startswith("ال")
                 and not self._object_head(sent, x)
+                and agrees(k[j], k[x - 1], k[x])
             ):
                 x += 1
         elif self._object_head(sent, j):
             return (j, j, j, None)
         else:
-            x = j + 1
+            first = skip_descriptors(sent, j, n)
+            x = max(j + 1, arabic_name_end(sent, first, n, object_follows=True))
         return (j, x, x, None)
 
     def _object_head(self, sent: Sentence, x: int) -> bool:
@@ -853,8 +869,15 @@ class Extractor:
         if x >= n:
             return True
         kx = sent.k[x]
-        if not self.verb_first and (kx in lex.prepositions or kx in lex.time_words):
-            return True  # "..., she said on Tuesday."
+        if kx in lex.prepositions or kx in lex.time_words or sent.bare(x) in lex.prepositions:
+            if not self.verb_first:
+                return True  # "..., she said on Tuesday."
+            # "«...»، أضاف المطيري خلال مؤتمر صحافي": unless content follows after all
+            marks = (":", "«", '"', "“")
+            return not any(
+                sent.w[y] in marks or sent.cue[y] is not None or sent.is_complementiser(y)
+                for y in range(x, n)
+            )
         if sent.comma(x):
             return x + 1 >= n or sent.cue[x + 1] is not None or sent.mark[x + 1] == OPEN
         return sent.cue[x] is not None and sent.cue[x].participle
@@ -1221,7 +1244,8 @@ class Extractor:
         if not self.verb_first and j >= 2 and k[j - 1] == "as" and k[j - 2] == "quoted":
             subj = self.np_before(sent, j - 4) if j >= 4 else None
             mention = mention_from_tokens(sent, subj[0], subj[1]) if subj else None
-        elif here:
+        elif here or (self.verb_first and self._clause_verb(sent, j - 1)):
+            # "وسأله صحافي عن X، فردّ قائلاً": the one who answers was quoted last
             mention = Mention("elided", pos=sent.s[j])
         else:
             mention = sentence_subject(sent, self) or Mention("elided", pos=sent.s[j])
@@ -1232,6 +1256,10 @@ class Extractor:
             after += 1
             size += 1
         cue_text, cue_pos = self._cue_text(sent, j, size)
+        if self.verb_first and self._clause_verb(sent, j - 1):
+            # "فردّ قائلاً", "فاكتفى بالقول": the verb and its manner are one cue
+            conj, _ = lex.strip_conj(k[j - 1])
+            cue_text = self.doc.original_text(sent.s[j - 1] + len(conj), sent.e[j + size - 1])
         conf = 0.8
         if (
             not self.verb_first
@@ -1242,6 +1270,17 @@ class Extractor:
         ):
             return None  # "adding to the pressure", "noting the date"
         return self.content_after(sent, j, after, cue, mention, cue_text, cue_pos, conf)
+
+    def _clause_verb(self, sent: Sentence, x: int) -> bool:
+        """A verb opening its clause with a conjunction, directly before a
+        participle: only a verb stands there (a subject would follow it)."""
+        if x < 0 or not sent.word(x) or sent.quoted(x):
+            return False
+        k = sent.k[x]
+        conj, bare = self.lex.strip_conj(k)
+        if not conj or k.startswith(("وال", "فال")) or bare in self.lex.prepositions:
+            return False
+        return x == 0 or sent.comma(x - 1) or not sent.word(x - 1)
 
     def according(self, sent: Sentence, j: int, here: list[Raw]) -> Raw | None:
         lex = self.lex
@@ -1255,7 +1294,10 @@ class Extractor:
         if phrase is None:
             return None
         x = j + len(phrase)
+        size = len(phrase)
         if x < n and k[x] in ("ل", "لـ", "عن", "الي", "الى", "إلى"):
+            if k[x] == "عن":
+                size += 1  # "نقلاً عن": the preposition is part of the cue
             x += 1
         if x + 1 < n and k[x] == "ما" and sent.cue[x + 1] is not None:
             x += 1  # بحسب ما أفاد به X
@@ -1273,6 +1315,9 @@ class Extractor:
             if not self.verb_first and x > a and (k[x] in lex.subordinators or k[x] in FINITE):
                 break
             if self.verb_first and x > a and (k[x] in lex.prepositions or k[x] in lex.time_words):
+                if sent.bare(x) in ("في", "من", "ب") and x + 1 < n and sent.k[x + 1] in lex.org_heads:
+                    x += 2  # "مصادر في الهيئة"
+                    continue
                 break
             x += 1
         if x == a:
@@ -1280,7 +1325,7 @@ class Extractor:
         mention = mention_from_tokens(sent, a, x, strip_prefix=strip)
         if mention is None:
             return None
-        cue_text, cue_pos = self._cue_text(sent, j, len(phrase))
+        cue_text, cue_pos = self._cue_text(sent, j, size)
         opening = all(not sent.word(y) or sent.bare(y) in ("", "و") for y in range(0, j))
         if opening:
             y = x

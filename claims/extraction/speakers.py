@@ -9,10 +9,12 @@ stay as written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon, key
+from .names import arabic_name_end, arabic_org_end, leading_nisbas, skip_descriptors, strip_honorifics
 from .rules.base import OBJECT, CueVerb
 from .text import QUOTE_CHARS
 
@@ -33,7 +35,7 @@ class Mention:
     pronoun: str = ""
     keys: tuple[str, ...] = ()
     raw_keys: tuple[str, ...] = ()  # keys of the whole phrase as written (with the Arabic article)
-    text: str = ""  # the name when it is not a plain slice of the article (للوزارة -> الوزارة)
+    prefix: str = ""  # written before the slice [start, end) to make the name: للوزارة -> ال + وزارة
     headline: bool = False
     person: bool = False  # a title or he/she says it is a person
     determiner: bool = False  # "the Spaniard": a description after all when no name matches
@@ -72,16 +74,18 @@ def mention_from_tokens(
     keys = [sent.k[j] for j in words]
     pos = sent.s[words[0]]
     extra = ((sent.s[role[0]], sent.e[role[1] - 1]),) if role and role[1] > role[0] else ()
-    text = ""
+    lead = 0  # characters of the first word left out of the name
+    prefix = ""  # and written before it instead: للوزارة -> الوزارة
     if strip_prefix:
         if keys[0].startswith("لل"):
             keys[0] = "ا" + keys[0][1:]
-            text = "ا" + sent.w[words[0]][1:]
+            lead, prefix = 2, "ال"
         else:
             keys[0] = keys[0][strip_prefix:]
+            lead = strip_prefix
 
-    def span(i0: int, i1: int) -> tuple[int, int]:
-        s, e = sent.s[words[i0]] + (strip_prefix if i0 == 0 and not text else 0), sent.e[words[i1 - 1]]
+    def span(i0: int, i1: int, skip: int = 0) -> tuple[int, int]:
+        s, e = sent.s[words[i0]] + (lead if i0 == 0 else skip), sent.e[words[i1 - 1]]
         if (
             e < len(sent.t)
             and sent.t[e] in QUOTE_CHARS
@@ -90,18 +94,15 @@ def mention_from_tokens(
             e += 1  # صحيفة "نيويورك تايمز": keep the closing mark of a quoted name
         return s, e
 
-    def make(kind: str, i0: int, i1: int, roles=(), **kw) -> Mention:
-        s, e = span(i0, i1)
-        t = text if i0 == 0 else ""
-        if t and i1 > 1:
-            t += sent.t[sent.e[words[0]] : e]
+    def make(kind: str, i0: int, i1: int, roles=(), skip: int = 0, pre: str = "", **kw) -> Mention:
+        s, e = span(i0, i1, skip)
         return Mention(
             kind,
             s,
             e,
             tuple(roles) + extra,
             pos,
-            text=t,
+            prefix=prefix if i0 == 0 else pre,
             headline=headline,
             raw_keys=tuple(keys[i0:i1]),
             **kw,
@@ -125,6 +126,9 @@ def mention_from_tokens(
     return _arabic(sent, keys, make)
 
 
+_ROLE_PREPOSITIONS = frozenset(["في", "لدي", "من"])
+
+
 def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon) -> int:
     """End of an Arabic title and its complement starting at keys[i]:
     "نائب وزير الخارجية الروسي", "المتحدث باسم الكرملين", "الرئيس التنفيذي لشركة أبل"."""
@@ -138,8 +142,10 @@ def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon
             break
         if kx.startswith(("ال", "لل")) or kx in lex.title_words or kx == "باسم":
             x += 1  # "الخارجية الروسي", "للشركة" (definite), "باسم"
-        elif kx in lex.org_heads or (kx[:1] == "ل" and kx[1:] in lex.org_heads):
-            x += 2
+        elif kx in lex.org_heads or (kx[:1] in "لب" and kx[1:] in lex.org_heads):
+            x += 2  # "لشركة أبل", "بجامعة الكويت"
+        elif kx in _ROLE_PREPOSITIONS and x + 2 < n and keys[x + 1] in lex.org_heads:
+            x += 3  # "الخبير الاقتصادي في جامعة الكويت"
         else:
             break
     return min(x, n)
@@ -181,11 +187,25 @@ def _arabic(sent, keys, make) -> Mention:
     nk = tuple(_nk(k, lex) for k in keys)
     if k0 in lex.group_nouns and n <= 4:
         return make("group", 0, n)
+    issuer = _issuer_in_carrier(keys, lex)
+    if issuer:
+        # "بيانات الإدارة المركزية للإحصاء", "تقرير أولي لشبكة X": the issuer speaks
+        i, skip = issuer
+        k = keys[i][skip:]
+        pre = "ال" if skip == 2 else ""
+        return make("name", i, n, keys=(_nk(pre + k, lex), *nk[i + 1 :]), skip=skip, pre=pre)
     x = title_extent(keys, 0, n, lex)
     if x:
         if x < n:
-            return make("name", x, n, roles=(_span_words(make, 0, x),), keys=nk[x:], person=True)
+            # "المتحدث باسم الوزارة الدكتور خالد": the courtesy title is in neither
+            role_end = strip_honorifics(keys, 0, x, lex.honorifics)
+            roles = (_span_words(make, 0, role_end),) if role_end else ()
+            return make("name", x, n, roles=roles, keys=nk[x:], person=True)
         return make("description", 0, n, keys=nk, person=True)
+    d = leading_nisbas(keys, lex.honorifics)
+    if d:
+        # "التونسي سامي بن عمار": a nationality before the name is a description
+        return make("name", d, n, keys=nk[d:], person=True)
     if (
         k0.startswith("ال")
         and n <= 2
@@ -194,6 +214,32 @@ def _arabic(sent, keys, make) -> Mention:
     ):
         return make("description", 0, n, keys=nk, generic=True)
     return make("name", 0, n, keys=nk)
+
+
+def _issuer_in_carrier(keys, lex: Lexicon) -> tuple[int, int] | None:
+    """(index, prefix length) of the organisation that issued the document or
+    runs the page named first: "بيان صادر عن مكتب X", "الموقع الرسمي لنادي X",
+    "بيانات الإدارة المركزية"; None when the phrase is not such a carrier."""
+    n = len(keys)
+    if n < 2 or not (keys[0] in lex.documents or keys[0] in lex.media_nouns or keys[0] in lex.carriers):
+        return None
+    i = 1
+    while i < n and keys[i].startswith("ال") and not (keys[i] in lex.org_heads or keys[i] in lex.source_of):
+        i += 1  # adjectives: "الرسمي", "الأخير"
+    if i < n and keys[i] in lex.source_of:
+        i += 1  # "صادرة عن", "الصادر عن"
+        if i < n and keys[i] in ("عن", "من"):
+            i += 1
+    if i >= n:
+        return None
+    k = keys[i]
+    if k in lex.org_heads or (k,) in lex.places or (k,) in lex.institutions:
+        return i, 0
+    if k.startswith("لل") and len(k) > 3:
+        return i, 2  # "بيان للجيش": the army
+    if k[:1] == "ل" and k[1:] in lex.org_heads:
+        return i, 1  # "الموقع الرسمي لنادي الصقور"
+    return None
 
 
 def _span_of(sent, words, i0, i1) -> tuple[int, int]:
@@ -227,6 +273,8 @@ def sentence_subject(sent: Sentence, extractor) -> Mention | None:
         conj, bare = lex.strip_conj(sent.k[j])
         if not conj or bare in lex.prepositions or sent.k[j].startswith(("وال", "فال")):
             return None
+        if sent.cue[j + 1] is not None:
+            return None  # "فردّ قائلاً": the verb has no subject of its own
         subj = extractor.object_subject(sent, j + 1, _FakeCue, False)
         if subj is None or subj[0] == subj[1]:
             return None
@@ -360,7 +408,21 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
     j = 0
     titles = lex.titles
     while j < n:
-        if (k[j] not in titles and sent.bk[j] not in titles) or sent.quoted(j) or not sent.isw[j]:
+        if sent.quoted(j) or not sent.isw[j]:
+            j += 1
+            continue
+        if k[j] not in titles and sent.bk[j] not in titles:
+            bj = k[j] if k[j] in lex.org_heads else sent.bk[j]  # "وزارة" starts with و
+            if bj in lex.org_heads and not bj.startswith("ال"):
+                # "وزارة الصحة": an organisation that "الوزارة" may stand for later
+                y = arabic_org_end(sent, j, n)
+                if y > j + 1:
+                    start = sent.s[j] + (len(k[j]) - len(bj))
+                    ent = Entity(tuple(_nk(z, lex) for z in (bj, *k[j + 1 : y])), start, sent.e[y - 1])
+                    ent.positions.append(start)
+                    found.append(ent)
+                j = max(y, j + 1)
+                continue
             j += 1
             continue
         x = j
@@ -370,31 +432,21 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
         if x == j:
             j += 1
             continue
-        y = x
-        while y < n and y - x < 3 and sent.word(y) and not sent.quoted(y):
-            ky, by = k[y], sent.bare(y)
-            if (
-                (ky.startswith("ال") and y == x)
-                or by in lex.particles
-                or by in lex.negations
-                or by in lex.subordinators
-                or by in lex.auxiliaries
-                or ky in lex.same_markers
-                or ky in lex.object_heads
-                or ky in lex.prepositions
-                or by in lex.prepositions
-                or ky in lex.time_words
-                or sent.is_complementiser(y)
-                or sent.cue[y] is not None
-                or ky in lex.relatives
-                or (ky[:1] in lex.prep_prefixes and len(ky) > 3 and y == x)
-                or ky.startswith("لل")
-            ):
-                break
-            y += 1
-        if y > x:
-            ent = Entity(tuple(_nk(z, lex) for z in k[x:y]), sent.s[x], sent.e[y - 1])
-            ent.role = (sent.s[j], sent.e[x - 1])
+        first = x
+        if sent.comma(x):
+            # "رئيس نادي الصقور، ماجد بن حمد الشهري،": the name in apposition
+            first = skip_descriptors(sent, x + 1, n)
+            y = arabic_name_end(sent, first, n)
+            if y < n and sent.word(y):
+                y = first
+        else:
+            first = skip_descriptors(sent, x, n)
+            y = arabic_name_end(sent, first, n)
+        if y > first:
+            ent = Entity(tuple(_nk(z, lex) for z in k[first:y]), sent.s[first], sent.e[y - 1])
+            role_end = strip_honorifics(k, j, x, lex.honorifics)
+            if role_end > j:
+                ent.role = (sent.s[j], sent.e[role_end - 1])
             ent.person = True
             ent.positions.append(sent.s[j])
             found.append(ent)
@@ -427,7 +479,8 @@ class Resolver:
             m = r.mention
             if m.kind == "name" and not m.headline and not (m.determiner and len(m.keys) == 1):
                 role = m.roles[0] if m.roles else None
-                ent = Entity(m.keys, m.start, m.end, m.text, role, m.person, [m.pos], extra_roles=m.roles[1:])
+                text = self._written(m)
+                ent = Entity(m.keys, m.start, m.end, text, role, m.person, [m.pos], extra_roles=m.roles[1:])
                 ent.claims = 1
                 self._add(ent)
         for ent in scanned:
@@ -479,21 +532,37 @@ class Resolver:
                 headline or e.person or ek[:n] == keys or (n == 1 and self._personal_name(e))
             ):
                 continue
-            if best is None or len(ek) > len(best.keys):
+            if best is None or self._fuller(e, best, keys, headline):
                 best = e
         return best
+
+    @staticmethod
+    def _fuller(e: Entity, best: Entity, keys: tuple[str, ...], headline: bool) -> bool:
+        """Is `e` a better owner of the name `keys` than `best`? The fullest
+        name; in a headline first the one that ends with it ("الصحة:" is
+        "وزارة الصحة" rather than "هيئة الصحة العامة")."""
+        if headline:
+            n = len(keys)
+            ends, best_ends = e.keys[-n:] == keys, best.keys[-n:] == keys
+            if ends != best_ends:
+                return ends
+        return len(e.keys) > len(best.keys)
 
     def _personal_name(self, e: Entity) -> bool:
         """Two to four name words without connectors or organisation words."""
         lex = self.lex
-        if not 2 <= len(e.keys) <= 4:
-            return False
         words = self.doc.t[e.start : e.end].split()
-        if any(key(w) in lex.connectors or key(w) in lex.org_heads for w in words):
-            return False
         if lex.rules.cased:
+            if not 2 <= len(e.keys) <= 4:
+                return False
+            if any(key(w) in lex.connectors or key(w) in lex.org_heads for w in words):
+                return False
             return all(w[:1].isupper() and not w.isupper() for w in words)
-        return True
+        # "خالد بن سعد المطيري", "ناصر عبد الله الراشد": connectors bind name words
+        core = [w for w in words if key(w) not in lex.connectors]
+        if not 2 <= len(core) <= 5:
+            return False
+        return not any(key(w) in lex.org_heads for w in words)
 
     def by_role(self, keys: tuple[str, ...], pos: int, headline: bool) -> Entity | None:
         wanted = _role_keys(" ".join(keys), self.lex)
@@ -588,6 +657,27 @@ class Resolver:
                 best = (rank, e)
         return best[1] if best else None
 
+    def issuer(self, m: Mention, r: Raw, resolved: dict[int, Entity | None]) -> Entity | None:
+        """ "بحسب التقرير", "the statement said": the source of an earlier claim
+        made in that document ("ذكرت الهيئة، في تقريرها الأسبوعي، أن")."""
+        lex = self.lex
+        words = [k for k in m.raw_keys if k not in lex.determiners]
+        if not 1 <= len(words) <= 2 or not (words[0] in lex.documents or words[-1] in lex.documents):
+            return None
+        head = _nk(words[0] if words[0] in lex.documents else words[-1], lex)
+        if lex.rules.cased:
+            pattern = re.compile(rf"\b{re.escape(head)}s?\b")
+        else:
+            pattern = re.compile(rf"(?<!\w)[وفبل]?(?:ال)?{re.escape(head)}(?:ه|ها|هم|هما|ات)?(?!\w)")
+        kt = self.doc.kt
+        for q in reversed(self.raws):
+            if q.cue_pos >= r.cue_pos or resolved.get(id(q)) is None:
+                continue
+            para = self.doc.paragraphs[q.para]
+            if pattern.search(kt, para.start, q.start) or pattern.search(kt, q.end, para.end):
+                return resolved[id(q)]
+        return None
+
     def _looks_like_person(self, e: Entity) -> bool:
         return kind_of(e, self.lex, self.doc) == "person" and e.claims > 0
 
@@ -615,7 +705,10 @@ class Resolver:
                     ent = last
             elif m.kind == "name":
                 if m.headline:
-                    ent = self.by_role(m.keys, m.pos, True)
+                    # "الصحة:" is "وزارة الصحة" before it is "وزير الصحة"'s role
+                    ent = self.by_name(m.keys, headline=True)
+                    if ent is None or ent.keys[-len(m.keys) :] != m.keys:
+                        ent = self.by_role(m.keys, m.pos, True)
                 if ent is None:
                     ent = self.by_name(m.keys, headline=m.headline)
                     if (
@@ -637,7 +730,8 @@ class Resolver:
                 if ent is None:
                     ent = self._own(m)
             elif m.kind == "description":
-                if not m.generic:
+                ent = self.issuer(m, r, out)
+                if ent is None and not m.generic:
                     ent = self.by_role(m.keys, m.pos, m.headline)
                 if ent is None:
                     ent = self.by_head(m.keys, m.pos)
@@ -668,15 +762,26 @@ class Resolver:
 
     def _own(self, m: Mention) -> Entity:
         ent = Entity(
-            m.keys or (self._surface(m),), m.start, m.end, m.text, m.roles[0] if m.roles else None, m.person
+            m.keys or (self._surface(m),),
+            m.start,
+            m.end,
+            self._written(m),
+            m.roles[0] if m.roles else None,
+            m.person,
         )
         ent.extra_roles = m.roles[1:]
         ent.positions.append(m.pos)
         return self._add(ent)
 
+    def _written(self, m: Mention) -> str:
+        """The name of a mention that is not a plain slice of the article."""
+        if not m.prefix:
+            return ""
+        return m.prefix + self.doc.original_text(m.start, m.end)
+
     def _surface(self, m: Mention) -> str:
-        if m.text:
-            return m.text
+        if m.prefix:
+            return self._written(m)
         return _clean_name(self.doc.original_text(m.start, m.end), self.lex)
 
     def _speaker(self, e: Entity | None) -> Speaker:
