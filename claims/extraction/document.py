@@ -104,6 +104,8 @@ class Sentence:
                 prev = self.k[j - 1] if j else ""
                 if prev in lex.determiners or (c.bare and prev not in BARE_AFTER):
                     self.cue[j] = None  # "the report", "the claims": nouns
+                elif c.verb.not_before and j + c.size < n and keys[j + c.size] in c.verb.not_before:
+                    self.cue[j] = None  # "called on", "called for": appeals
 
     # ------------------------------------------------------------ predicates
 

@@ -85,6 +85,7 @@ class Lexicon:
     object_heads: frozenset[str]
     honorifics: frozenset[str]  # الدكتور، السيد, "Dr": left out of a role when they close it
     carriers: frozenset[str]  # الموقع، حساب, "website": what an organisation speaks through
+    name_particles: frozenset[str]  # "de Vries", "van der Berg": lower-case words inside personal names
     skip_patterns: tuple[tuple[str, re.Pattern], ...]
 
     def strip_conj(self, k: str) -> tuple[str, str]:
@@ -178,6 +179,7 @@ def lexicon(language: str) -> Lexicon:
         object_heads=_keys(r.extra.get("object_heads", ())),
         honorifics=_keys(r.extra.get("honorifics", ())),
         carriers=_keys(r.extra.get("carriers", ())),
+        name_particles=_keys(r.extra.get("name_particles", ())),
         skip_patterns=tuple(skips),
     )
 

@@ -286,6 +286,17 @@ class Extractor:
             if raw:
                 return raw
         # 2. subject before the verb
+        if b >= 2 and k[b] in ("who", "which") and sent.comma(b - 1):
+            # "a warning from the regulator, which said ...": the antecedent speaks
+            subj = self.np_before(sent, b - 2)
+            if subj is None or not any(
+                sent.word(z) and k[z] not in lex.determiners for z in range(subj[0], subj[1])
+            ):
+                return None
+            mention = self._subject_mention(sent, subj[0], subj[1], None)
+            if mention is None:
+                return None
+            return self.content_after(sent, j, after, cue, mention, cue_text, cue_pos, 0.8)
         subj = self.np_before(sent, b)
         if subj is None:
             if b >= 0 and k[b] in ("and", "but"):
@@ -686,6 +697,18 @@ class Extractor:
                     end = x + 1
                     continue
                 break
+            if (
+                wx == "."
+                and x < end - 1
+                and x > 0
+                and k[x - 1] in lex.rules.abbreviations
+                and not sent.quoted(x)
+            ):
+                x -= 1  # "Assistant U.S. Attorney Rachel Kim"
+                continue
+            if self._possessive_mark(sent, x) and x < end - 1:
+                x -= 1  # "the teachers' union"
+                continue
             if not sent.word(x) or sent.quoted(x):
                 break
             if kx in lex.connectors and x < end - 1 and x > 0 and _capital(w[x - 1]) and _capital(w[x + 1]):
@@ -736,8 +759,11 @@ class Extractor:
         lex = self.lex
         n = sent.n
         x = j
-        while x < n and sent.word(x) and not sent.quoted(x) and x - j < 9:
+        while x < n and (sent.word(x) or self._possessive_mark(sent, x)) and not sent.quoted(x) and x - j < 9:
             kx, wx = sent.k[x], sent.w[x]
+            if not sent.word(x):
+                x += 1  # "the teachers' union"
+                continue
             if x > j and kx in lex.prepositions and not self._np_preposition(sent, x):
                 break
             if kx in lex.subordinators or sent.cue[x] is not None or kx in FINITE:
@@ -763,6 +789,19 @@ class Extractor:
         if x == j:
             return None
         return self._appositive_en(sent, j, x)
+
+    @staticmethod
+    def _possessive_mark(sent: Sentence, x: int) -> bool:
+        """The apostrophe of a plural possessive, written apart: "teachers' union"."""
+        return (
+            0 < x < sent.n - 1
+            and sent.w[x] in ("'", "’")
+            and sent.e[x - 1] == sent.s[x]
+            and sent.k[x - 1].endswith("s")
+            and sent.word(x - 1)
+            and sent.word(x + 1)
+            and not sent.mark[x]
+        )
 
     def _np_preposition(self, sent: Sentence, x: int) -> bool:
         """ "spokesman for the airline", "officials at the ministry", "Ministry of Health"."""
@@ -842,6 +881,8 @@ class Extractor:
         first = self._clause_start(sent, comma)
         if sum(1 for z in range(first, comma) if sent.word(z)) < 3:
             return None  # "من جانبه، نفى": an opening phrase, not content
+        if self._question_at(sent, first):
+            return None  # "Asked whether he would resign, X said ...": the question is not his
         got = self.content_from(sent, first, comma)
         if got is None:
             return None
@@ -850,9 +891,28 @@ class Extractor:
         raw.tok_start, raw.tok_end = ts, te
         return raw
 
+    def _question_at(self, sent: Sentence, x: int) -> bool:
+        for phrase in self.lex.rules.extra.get("question_openers", ()):
+            parts = phrase.split()
+            if all(x + i < sent.n and sent.bare(x + i) == p for i, p in enumerate(parts)):
+                return True
+        return False
+
+    def _characterisation(self, sent: Sentence, a: int, b: int) -> bool:
+        """ "called the budget “a betrayal”", "called it an insult": an object
+        and what it is called, not just a name ("called John Smith")."""
+        k = sent.k
+        if any(sent.word(z) and not sent.quoted(z) and (k[z] in FINITE or sent.cue[z]) for z in range(a, b)):
+            return False  # "a group called X said ...": the name of the subject of another verb
+        if any(sent.mark[z] for z in range(a, b)):
+            return True
+        words = [z for z in range(a, b) if sent.word(z)]
+        lower = [z for z in words if sent.w[z][:1].islower() and sent.k[z] not in self.lex.connectors]
+        return (len(words) >= 2 and len(lower) >= 1 and not _capital(sent.w[words[0]])) or len(lower) >= 2
+
     def _clause_start(self, sent: Sentence, limit: int) -> int:
         """Where content preceding an attribution starts: after the last claim in the sentence."""
-        first = 0
+        first = 0 if self.verb_first else self.dateline_end(sent)  # "MANILA (AP) — ..."
         for r in self.claims_in_sentence:
             if r.sentence == sent.index and r.tok_end <= limit:
                 first = max(first, r.tok_end)
@@ -871,7 +931,8 @@ class Extractor:
         kx = sent.k[x]
         if kx in lex.prepositions or kx in lex.time_words or sent.bare(x) in lex.prepositions:
             if not self.verb_first:
-                return True  # "..., she said on Tuesday."
+                # "..., she said on Tuesday.", not "..., she told reporters on a call: “...”"
+                return not any(sent.w[y] == ":" and not sent.quoted(y) for y in range(x, n))
             # "«...»، أضاف المطيري خلال مؤتمر صحافي": unless content follows after all
             marks = (":", "«", '"', "“")
             return not any(
@@ -941,6 +1002,8 @@ class Extractor:
         if got is None:
             return None
         s, e, kind, ts, te = got
+        if cue.verb.not_before and not self._characterisation(sent, ts, te):
+            return None  # "a man called John Smith": a name, not a judgement
         if mention.kind == "elided":
             conf -= 0.05
         if cue.verb.kind == OBJECT:
@@ -1082,6 +1145,14 @@ class Extractor:
         k, w = sent.k, sent.w
         if x >= n:
             return x
+        # "told an industry conference in Stavanger that": what the content follows
+        for y in range(x, min(n, x + 12)):
+            if k[y] == "that" or sent.w[y] == ":" or sent.mark[y] == OPEN:
+                if (y > x and sent.word(y - 1)) or sent.w[y] == ":":
+                    return y
+                break
+            if not sent.word(y) or sent.cue[y] is not None or k[y] in FINITE:
+                break
         for phrase in lex.recipient_phrases.get(k[x], ()):
             if all(x + i < n and k[x + i] == p for i, p in enumerate(phrase)):
                 return x + len(phrase)
@@ -1241,6 +1312,13 @@ class Extractor:
         size = cue.size
         if j == 0 and not self.verb_first:
             return None
+        if not self.verb_first and not (
+            sent.comma(j - 1)
+            or sent.mark[j - 1] == CLOSE
+            or sent.w[j - 1] in DASHES
+            or k[j - 1] in _PARTICIPLE_AFTER
+        ):
+            return None  # "before the German warning": a noun
         if not self.verb_first and j >= 2 and k[j - 1] == "as" and k[j - 2] == "quoted":
             subj = self.np_before(sent, j - 4) if j >= 4 else None
             mention = mention_from_tokens(sent, subj[0], subj[1]) if subj else None
@@ -1416,6 +1494,10 @@ class Extractor:
 
 
 # ==================================================================== helpers
+
+
+# words after which an English participle still reports: ", adding", "and adding", "quoted as saying"
+_PARTICIPLE_AFTER = frozenset(["and", "also", "while", "by", "then", "as", "again", "before", "after"])
 
 
 def _b_phrase(k: str) -> bool:

@@ -158,16 +158,29 @@ def _english(sent, words, keys, i0, make) -> Mention:
     nk = tuple(_nk(k, lex) for k in keys)
     if keys[-1] in lex.group_nouns and not all(x[:1].isupper() for x in w[i0:]):
         return make("group", i0, n)
+    first = last = None  # the first title with a name after it, the last one before the name
     i = i0
     while i < n:
         t = lex.title_at(keys, i, n)
-        if t and all(x[:1].isupper() for x in w[i + t :]):
+        if t and _name_words(w[i + t :], keys[i + t :], lex):
+            first = first or (i, t)
             if i + t < n:
-                return make(
-                    "name", i + t, n, roles=(_span_of(sent, words, i0, i + t),), keys=nk[i + t :], person=True
-                )
-            return make("description", i0, n, keys=nk[i0:], person=True, determiner=keys[0] == "the")
+                last = (i, t)  # "Assistant U.S. Attorney Rachel Kim": the name follows the last title
+            i += t
+            continue
         i += 1
+    if last is not None:
+        i, t = last
+        return make(
+            "name", i + t, n, roles=(_span_of(sent, words, i0, i + t),), keys=nk[i + t :], person=True
+        )
+    if first is not None:
+        return make("description", i0, n, keys=nk[i0:], person=True, determiner=keys[0] == "the")
+    c = _described_name(w, keys, i0, lex)
+    if c:
+        # "Consumer group HomeSafe Europe", "retired schoolteacher Linda Park"
+        person = keys[c - 1] not in lex.org_heads and 2 <= n - c <= 3
+        return make("name", c, n, roles=(_span_of(sent, words, i0, c),), keys=nk[c:], person=person)
     capital = all(
         x[:1].isupper() or x[:1].isdigit() or k in lex.connectors
         for x, k in zip(w[i0:], keys[i0:], strict=True)
@@ -178,6 +191,39 @@ def _english(sent, words, keys, i0, make) -> Mention:
         return make("group", i0, n)
     generic = keys[0] == "the" and n - i0 <= 2 and keys[-1] in lex.org_heads
     return make("description", i0, n, keys=nk[i0:], determiner=keys[0] == "the", generic=generic)
+
+
+def _described_name(w, keys, i0: int, lex: Lexicon) -> int:
+    """Start of a name closing a phrase that opens with lower-case words
+    describing it ("smart-home company Voltaris"); 0 when there is none."""
+    n = len(keys)
+    c = n
+    while c > i0 and (
+        w[c - 1][:1].isupper()
+        or (keys[c - 1] in lex.connectors and c < n and c - 1 > i0 and w[c - 2][:1].isupper())
+    ):
+        c -= 1
+    if not i0 < c < n or not w[c][:1].isupper():
+        return 0
+    before = keys[c - 1]
+    if (
+        before in lex.prepositions
+        or before in lex.determiners
+        or before.endswith("'s")
+        or before in lex.connectors
+    ):
+        return 0  # "analysts at Rijnmond Securities", "the country's Foo"
+    if not all(x.islower() or (i == i0 and x[:1].isupper()) for i, x in enumerate(w[i0:c], i0)):
+        return 0
+    return c
+
+
+def _name_words(w, keys, lex: Lexicon) -> bool:
+    """Capitalised words, with the particles of personal names ("Sanne de Vries")."""
+    return all(
+        x[:1].isupper() or (k in lex.name_particles and i + 1 < len(w) and w[i + 1][:1].isupper())
+        for i, (x, k) in enumerate(zip(w, keys, strict=True))
+    )
 
 
 def _arabic(sent, keys, make) -> Mention:
@@ -303,6 +349,7 @@ class Entity:
     acronym: str = ""
     claims: int = 0
     extra_roles: tuple[tuple[int, int], ...] = ()
+    headline: bool = False  # known only from a headline "Disaster agency:"
 
 
 def scan_entities(doc: Document, sentences: list[Sentence]) -> list[Entity]:
@@ -373,9 +420,10 @@ def _scan_english(sent: Sentence) -> list[Entity]:
             c = b + 1
             if (c < n and k[c] in ("the", "a", "an")) or (c < n and lex.title_at(k, c, n)):
                 y = c
-                while y < n and sent.word(y) and y - c < 8:
+                while y < n and sent.word(y) and y - c < 8 and sent.cue[y] is None:
                     y += 1
                 if y >= n or sent.comma(y) or not sent.word(y):
+                    # not "..., the agency said": the subject of a verb is no appositive
                     role = (c + (1 if k[c] in ("the", "a", "an") else 0), y)
         if role is None and a >= 2 and sent.comma(a - 1):
             y = a - 2
@@ -394,8 +442,9 @@ def _scan_english(sent: Sentence) -> list[Entity]:
         ent.positions.append(sent.s[a])
         if b < n - 2 and w[b] == "(" and w[b + 2] == ")" and w[b + 1].isupper():
             ent.acronym = k[b + 1]
-        if role is None and not ent.acronym and not (2 <= len(keys) <= 3):
-            continue
+        named_org = role is None and a > 0 and k[a - 1] in lex.org_heads and w[a - 1].islower()
+        if role is None and not ent.acronym and not (2 <= len(keys) <= 3) and not named_org:
+            continue  # but "company Voltaris": an organisation named after its kind
         found.append(ent)
     return found
 
@@ -495,6 +544,7 @@ class Resolver:
             if e.keys == ent.keys:
                 e.positions.extend(ent.positions)
                 e.person = e.person or ent.person
+                e.headline = e.headline and ent.headline
                 e.claims += ent.claims
                 if e.role is None and ent.role is not None:
                     e.role = ent.role
@@ -597,7 +647,7 @@ class Resolver:
         if not heads:
             return None
         head = heads[-1] if self.lex.rules.cased else heads[0]
-        cands = [e for e in self.entities if head in e.keys and e.keys != keys]
+        cands = [e for e in self.entities if head in e.keys and e.keys != keys and not e.headline]
         return self._nearest(cands, pos, False)
 
     def _nearest(self, cands: list[Entity], pos: int, headline: bool) -> Entity | None:
@@ -771,6 +821,7 @@ class Resolver:
         )
         ent.extra_roles = m.roles[1:]
         ent.positions.append(m.pos)
+        ent.headline = m.headline
         return self._add(ent)
 
     def _written(self, m: Mention) -> str:

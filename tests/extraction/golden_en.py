@@ -270,6 +270,77 @@ CASES = (
         "‘We will win this,’ the captain said. ‘We don’t fear anyone.’",
         (E("captain", "", "said", "We will win this,’ the captain said. ‘We don’t fear anyone", "direct"),),
     ),
+    Case(
+        "photo-captions-with-credits-are-skipped",
+        "(Photo: Firefighters at the scene on Monday. AP Photo/Mark Lane)\n\n"
+        "A ferry at the port of Dover. REUTERS/Anna Gray\n\n"
+        "The company said the ferry would sail again on Friday.",
+        (E("company", "", "said", "the ferry would sail again on Friday", "indirect"),),
+    ),
+    Case(
+        "name-particle-and-pronoun-after-another-speaker",
+        "“We acted fast,” Chief Executive Anna van Dijk said.\n\n"
+        "“It will cost them,” said Tom Berg, an analyst at Nordbank.\n\n"
+        "Asked about the cost, van Dijk told reporters on a call: “We can absorb it.”\n\n"
+        "She added that refunds would start on Monday.",
+        (
+            E("Anna van Dijk", "Chief Executive", "said", "We acted fast", "direct"),
+            E("Tom Berg", "an analyst at Nordbank", "said", "It will cost them", "direct"),
+            E("Anna van Dijk", "Chief Executive", "told", "We can absorb it", "direct"),
+            E("Anna van Dijk", "Chief Executive", "added", "refunds would start on Monday", "indirect"),
+        ),
+    ),
+    Case(
+        "abbreviated-title-before-the-name-after-a-quotation",
+        "“The money is gone,” Assistant U.S. Attorney Mark Cole told reporters outside the court.",
+        (E("Mark Cole", "Assistant U.S. Attorney", "told", "The money is gone", "direct"),),
+    ),
+    Case(
+        "relative-clause-speaker",
+        "The ban follows a warning from France's food safety agency, which said the oil was unsafe.",
+        (E("France's food safety agency", "", "said", "the oil was unsafe", "indirect"),),
+    ),
+    Case(
+        "characterisation-after-an-appeal",
+        "The teachers' union called on the province to reopen talks, calling the offer “an insult.”",
+        (E("teachers' union", "", "calling", "the offer “an insult.”", "mixed"),),
+    ),
+    Case("a-name-given-is-not-a-characterisation", "A man called John Hale was arrested on Friday.", ()),
+    Case(
+        "company-named-after-its-kind",
+        "Danish shipping company Nordline cancelled 40 sailings on Monday.\n\n"
+        "The company said the storm had damaged two vessels.",
+        (E("Nordline", "", "said", "the storm had damaged two vessels", "indirect"),),
+    ),
+    Case(
+        "told-a-gathering-before-that",
+        "Energy Minister Kari Lund told an industry conference in Bergen that the tender would go ahead.",
+        (E("Kari Lund", "Energy Minister", "told", "the tender would go ahead", "indirect"),),
+    ),
+    Case(
+        "description-before-a-name",
+        "Retired nurse Helen Ward said she had waited six hours.",
+        (E("Helen Ward", "Retired nurse", "said", "she had waited six hours", "indirect"),),
+    ),
+    Case(
+        "dateline-is-not-content-and-a-description-stays",
+        "Flood agency: river levels are falling\n\n"
+        "LIMA, Peru (AP) — River levels fell on Sunday, the country’s flood agency said.",
+        (
+            E("Flood agency", "", ":", "river levels are falling", "indirect"),
+            E("country’s flood agency", "", "said", "River levels fell on Sunday", "indirect"),
+        ),
+    ),
+    Case(
+        "participle-after-an-adjective-is-a-noun",
+        "Before the official warning, residents had left.",
+        (),
+    ),
+    Case(
+        "question-put-to-the-speaker-is-not-a-claim",
+        "Asked whether he would resign, Carl Obi said on Tuesday.",
+        (),
+    ),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),

@@ -878,6 +878,16 @@ RULES = LanguageRules(
         ),
         # what an organisation speaks through: "الموقع الرسمي لنادي X" is the club
         "carriers": ("موقع", "الموقع", "حساب", "الحساب", "صفحة", "الصفحة", "منصة", "المنصة"),
+        # a clause put as a question to the speaker: not what the speaker said
+        "question_openers": (
+            "ردا على سؤال",
+            "وردا على سؤال",
+            "سئل",
+            "وسئل",
+            "لدى سؤاله",
+            "عند سؤاله",
+            "وعند سؤاله",
+        ),
         "headline_labels": ("عاجل", "فيديو", "شاهد", "بالصور", "بالفيديو", "خاص", "حصري", "تقرير", "مباشر"),
     },
     bylines=(r"(بقلم|إعداد|تحرير|كتبت?|تقرير)\s*[:：-]\s*.{1,60}",),

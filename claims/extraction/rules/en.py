@@ -6,9 +6,20 @@ from __future__ import annotations
 from .base import OBJECT, REPORT, SAY, CueVerb, LanguageRules
 
 
-def _verb(lemma, forms, participles=(), kind=SAY, present=None, recipient=False, bare=()):
+def _verb(lemma, forms, participles=(), kind=SAY, present=None, recipient=False, bare=(), not_before=()):
     present = present or (lemma + "s", lemma)
-    return CueVerb(lemma, tuple(forms), tuple(participles), kind, present, "", "", recipient, tuple(bare))
+    return CueVerb(
+        lemma,
+        tuple(forms),
+        tuple(participles),
+        kind,
+        present,
+        "",
+        "",
+        recipient,
+        tuple(bare),
+        tuple(not_before),
+    )
 
 
 _SAYS = ("says", "say")
@@ -72,6 +83,30 @@ CUE_VERBS = (
     _verb("cite", ("cited", "cites"), (), OBJECT),
     _verb("blame", ("blamed", "blames"), (), OBJECT),
     _verb("condemn", ("condemned", "condemns"), (), OBJECT),
+    # a characterisation: "called the proposals ultimatums", "calling the episode “a wake-up call”";
+    # "called on X to", "called for", "called off" are appeals and acts
+    _verb(
+        "call",
+        ("called", "calls"),
+        ("calling",),
+        OBJECT,
+        not_before=(
+            "on",
+            "upon",
+            "for",
+            "off",
+            "in",
+            "up",
+            "out",
+            "back",
+            "to",
+            "into",
+            "at",
+            "from",
+            "a",
+            "an",
+        ),
+    ),
 )
 
 RULES = LanguageRules(
@@ -1089,6 +1124,33 @@ RULES = LanguageRules(
                 "woke",
             ]
         ),
+        # lower-case words inside personal names: "Sanne de Vries", "Ursula von der Leyen"
+        "name_particles": (
+            "de",
+            "da",
+            "di",
+            "del",
+            "della",
+            "der",
+            "den",
+            "van",
+            "von",
+            "le",
+            "la",
+            "du",
+            "dos",
+            "das",
+            "ter",
+            "ten",
+            "bin",
+            "ibn",
+            "al",
+            "el",
+            "al-",
+            "y",
+        ),
+        # a clause put as a question to the speaker: not what the speaker said
+        "question_openers": ("asked", "when asked", "questioned", "pressed", "if asked"),
         "headline_labels": (
             "breaking",
             "update",
