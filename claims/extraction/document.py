@@ -30,6 +30,7 @@ class Sentence:
     __slots__ = (
         "bk",
         "cue",
+        "doc",
         "e",
         "end",
         "index",
@@ -58,6 +59,7 @@ class Sentence:
         spans: list[tuple[int, int]] | None = None,
     ):
         self.index, self.para, self.start, self.end = index, para, start, end
+        self.doc = doc
         self.lex = lex = doc.lex
         self.t = t = doc.t
         kt = doc.kt
@@ -106,8 +108,16 @@ class Sentence:
                     self.cue[j] = None  # "the report", "the claims": nouns
                 elif c.verb.not_before and j + c.size < n and keys[j + c.size] in c.verb.not_before:
                     self.cue[j] = None  # "called on", "called for": appeals
+        if lex.nouns_after:
+            for j in range(1, n):
+                if self.cue[j] is not None and keys[j - 1] in lex.nouns_after:
+                    self.cue[j] = None  # "طالباً عدم ذكر اسمه": a verbal noun
 
     # ------------------------------------------------------------ predicates
+
+    def is_name_ali(self, j: int) -> bool:
+        """The name علي, not the preposition على: they fold alike."""
+        return self.k[j] == "علي" and self.doc.original_text(self.s[j], self.e[j]).endswith("ي")
 
     def word(self, j: int) -> bool:
         return 0 <= j < self.n and self.isw[j]

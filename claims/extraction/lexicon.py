@@ -86,6 +86,8 @@ class Lexicon:
     honorifics: frozenset[str]  # الدكتور، السيد, "Dr": left out of a role when they close it
     carriers: frozenset[str]  # الموقع، حساب, "website": what an organisation speaks through
     name_particles: frozenset[str]  # "de Vries", "van der Berg": lower-case words inside personal names
+    nouns_after: frozenset[str]  # عدم: a cue word after it is a verbal noun ("عدم ذكر اسمه")
+    manner: frozenset[str]  # قائلاً، بالقول: "ردّ قائلاً" is one cue
     skip_patterns: tuple[tuple[str, re.Pattern], ...]
 
     def strip_conj(self, k: str) -> tuple[str, str]:
@@ -180,6 +182,8 @@ def lexicon(language: str) -> Lexicon:
         honorifics=_keys(r.extra.get("honorifics", ())),
         carriers=_keys(r.extra.get("carriers", ())),
         name_particles=_keys(r.extra.get("name_particles", ())),
+        nouns_after=_keys(r.extra.get("nouns_after", ())),
+        manner=_keys(r.extra.get("manner_participles", ())),
         skip_patterns=tuple(skips),
     )
 

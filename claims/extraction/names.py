@@ -31,6 +31,8 @@ def _stop_word(sent: Sentence, y: int) -> bool:
     """A word that can never be inside an Arabic personal name."""
     lex = sent.lex
     k, b = sent.k[y], sent.bk[y]
+    if sent.is_name_ali(y):
+        return False  # "حسين علي الجبوري"
     return (
         sent.cue[y] is not None
         or sent.is_complementiser(y)
@@ -104,8 +106,8 @@ def arabic_name_end(sent: Sentence, x: int, limit: int, object_follows: bool = F
                 break  # a name does not start with the article (a title complement does)
             if definite_run >= 2:
                 break
-            if object_follows and (k.endswith(_PLURAL_ENDINGS) or (k.endswith("ه") and len(k) > 4)):
-                break  # "الوزارة المواطنين", "نفى سامي الحادثة": the object
+            if object_follows and not k.endswith("ي"):
+                break  # "نفى سامي الحادثة", "وصف X الاتفاق": the object (a nisba ends in ي)
             definite_run += 1
         else:
             if definite_run:

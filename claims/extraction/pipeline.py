@@ -342,6 +342,8 @@ class Extractor:
                 return None
             if pre is not None:
                 mention = pre
+        elif conj == "ف" and b >= 0:
+            mention = self._topic_subject(sent, j)  # "أما حركة الشعب فرأت أن"
         if mention is None:
             subj = self.subject_after_verb(sent, after, cue, coordinated)
             if subj is None:
@@ -349,12 +351,31 @@ class Extractor:
             a, z, nxt, role = subj
             if a == z:
                 mention = Mention("elided", pos=cue_pos)
+                manner = sent.cue[nxt] if nxt < sent.n and sent.bare(nxt) in lex.manner else None
+                if manner is not None:
+                    # "فردّ قائلاً:": one cue
+                    cue_text = self.doc.original_text(sent.s[j] + len(conj), sent.e[nxt + manner.size - 1])
+                    nxt += manner.size
             else:
                 mention = self._subject_mention(sent, a, z, role)
                 if mention is None:
                     return None
             after = nxt
         return self.content_after(sent, j, after, cue, mention, cue_text, cue_pos, 0.85)
+
+    def _topic_subject(self, sent: Sentence, j: int) -> Mention | None:
+        """ "أما X فـVERB": the topic X is the subject of the verb."""
+        topics = self.lex.rules.extra.get("topic_markers", ())
+        start = self._clause_start(sent, j)
+        for x in range(j - 1, max(start - 1, j - 14), -1):
+            if sent.quoted(x) or sent.cue[x] is not None:
+                return None
+            if sent.bare(x) in topics or sent.k[x] in topics:
+                end = j
+                while end > x + 1 and not sent.word(end - 1):
+                    end -= 1
+                return mention_from_tokens(sent, x + 1, end) if end > x + 1 else None
+        return None
 
     def subject_before_verb(self, sent: Sentence, b: int, j: int, after: int):
         """Subject-first order in a verb-first language: "X قال", "وكان X صرّح",
@@ -400,10 +421,17 @@ class Extractor:
     def _subject_mention(self, sent: Sentence, a: int, z: int, role) -> Mention | None:
         """ "المتحدث باسم الجيش، العقيد سامي فارس،": the name in apposition to a title."""
         mention = mention_from_tokens(sent, a, z, role=role)
-        if mention is not None and mention.kind == "description" and role:
+        if mention is None or not role:
+            return mention
+        # "المديرة الإقليمية للبرنامج في شرق أفريقيا": a title whose "name" is its place of work
+        titled = mention.kind == "description" or (
+            mention.kind == "name" and bool(mention.roles) and mention.raw_keys[0] in self.lex.prepositions
+        )
+        if titled:
             named = mention_from_tokens(sent, role[0], role[1])
             if named is not None and named.kind == "name":
-                named.roles = ((mention.start, mention.end), *named.roles)
+                words = [y for y in range(a, z) if sent.word(y)]
+                named.roles = ((sent.s[words[0]], sent.e[words[-1]]), *named.roles)
                 named.person = True
                 return named
         return mention
@@ -461,6 +489,17 @@ class Extractor:
                 and not (sent.k[x - 1].startswith("ال") or sent.k[x - 1] in lex.title_words)
             ):
                 break  # "أولغا تشيريفكو للجزيرة": an addressee after the name
+            if (
+                x > j
+                and sent.k[x].startswith("لل")
+                and lex.title_at(sent.k, j, x)
+                and sent.word(x + 1)
+                and not sent.is_complementiser(x + 1)
+                and sent.cue[x + 1] is None
+                and sent.k[x + 1] not in lex.time_words
+            ):
+                x += 1  # "المديرة الإقليمية للبرنامج في ...": the title's complement
+                continue
             if x > j and self._subject_stop(sent, x):
                 if sent.bare(x) in ("في", "من", "ب") and x + 1 < n and sent.k[x + 1] in lex.org_heads:
                     x += 2
@@ -470,14 +509,47 @@ class Extractor:
                     continue
                 break
             x += 1
+        if j < x < n and sent.k[x] in _ROLE_PREPOSITIONS and self.lex.title_at(sent.k, j, x):
+            found = self._role_with_place(sent, j, x)
+            if found is not None:
+                return found
         return self._appositive(sent, j, x)
+
+    def _role_with_place(self, sent: Sentence, j: int, x: int):
+        """A title with a place of work before the name: "النائب عن الحزب غسان
+        حاصباني", "المديرة الإقليمية للبرنامج في شرق أفريقيا، ليني كينزلي،"."""
+        n = sent.n
+        y = x + 1
+        while (
+            y < n and y - x <= 6 and sent.word(y) and not sent.quoted(y) and not self._subject_stop(sent, y)
+        ):
+            y += 1
+        if y < n and sent.comma(y) and y > x + 1:
+            first = skip_descriptors(sent, y + 1, n)
+            end = arabic_name_end(sent, first, n)
+            if end > first and (
+                end >= n or sent.comma(end) or self._subject_stop(sent, end) or sent.w[end] == ":"
+            ):
+                return (j, y, end, (y + 1, end))
+            return None
+        z = x + 1
+        while z < n and z - x <= 4 and sent.k[z].startswith("ال") and sent.word(z):
+            z += 1
+        if z == x + 1:
+            return None
+        end = arabic_name_end(sent, z, n)
+        if end <= z:
+            return None
+        return self._appositive(sent, j, end)
 
     def _subject_stop(self, sent: Sentence, x: int) -> bool:
         lex = self.lex
         kx = sent.k[x]
         bx = sent.bare(x)
-        if kx == "علي" and self.doc.original_text(sent.s[x], sent.e[x]).endswith("ي"):
+        if sent.is_name_ali(x):
             return False  # the name علي, not the preposition على (they fold alike)
+        if kx in lex.time_words and x > 0 and lex.title_at(sent.k, x - 1, x + 1) == 2:
+            return False  # "المدير العام": part of a title, not "the year"
         return (
             sent.is_complementiser(x)
             or (kx in lex.comp_prepositions and sent.is_complementiser(x + 1))
@@ -505,7 +577,13 @@ class Extractor:
             if sent.k[first] in lex.source_of:
                 return (a, y, y, None)
             if y < n and sent.comma(y) and y > first:
-                if not self._subject_stop(sent, first) and sent.k[first] not in lex.time_words:
+                kf = sent.bare(first)
+                if (
+                    not self._subject_stop(sent, first)
+                    and sent.k[first] not in lex.time_words
+                    and kf not in lex.according
+                    and kf not in lex.relay_verbs
+                ):
                     return (a, x, y, (first, y))
                 z = y + 1
                 if z < n and (sent.is_complementiser(z) or sent.w[z] == ":"):
@@ -548,7 +626,7 @@ class Extractor:
                 return (j, j + len(phrase), j + len(phrase), None)  # "نفى المصدر ذاته"
         # accusation: object precedes the بـ phrase
         bpos = next((x for x in range(j, min(n, j + 8)) if sent.word(x) and _b_phrase(k[x])), -1)
-        if cue.verb.lemma == "اتهم" and bpos > j:
+        if cue.verb.lemma in lex.rules.extra.get("object_then_b", ()) and bpos > j:
             if bpos - j >= 2 and not coordinated:
                 return (j, bpos - 1, bpos - 1, None)
             return (j, j, j, None)
@@ -1027,6 +1105,8 @@ class Extractor:
                 return x, len(clitic)
             return None
         if self.verb_first:
+            if verb.lemma in lex.rules.extra.get("object_then_b", ()):
+                return self._object_start(sent, x), 0  # the object is part of the content
             found = self._marked_start_verb_first(sent, x, verb)
             if found is not None:
                 return found, 0
@@ -1264,7 +1344,8 @@ class Extractor:
             conj, bare = lex.strip_conj(ky)
             if conj and (cue is not None or bare in lex.non_claim or bare in lex.relay_verbs):
                 return True
-            return after_comma and bare in lex.according
+            # "، مناشداً المؤسسات": an appeal after a comma ends the reported speech
+            return after_comma and (bare in lex.according or ky in lex.non_claim)
         if ky in ("and", "but") and y + 1 < sent.n:
             k2 = sent.k[y + 1]
             if k2 in ("also", "then", "later"):
@@ -1319,6 +1400,8 @@ class Extractor:
             or k[j - 1] in _PARTICIPLE_AFTER
         ):
             return None  # "before the German warning": a noun
+        if j > 0 and (k[j - 1][:1].isdigit() or k[j - 1] in lex.rules.extra.get("number_words", ())):
+            return None  # "12 متهماً", "ثلاثة متهمين": counted nouns
         if not self.verb_first and j >= 2 and k[j - 1] == "as" and k[j - 2] == "quoted":
             subj = self.np_before(sent, j - 4) if j >= 4 else None
             mention = mention_from_tokens(sent, subj[0], subj[1]) if subj else None
@@ -1387,7 +1470,17 @@ class Extractor:
         if x < n and bare in ("وفقا", "طبقا", "استنادا", "وفق") and k[x].startswith("ل") and len(k[x]) > 3:
             strip = 1
         a = x
-        while x < n and x - a < 10 and sent.word(x) and not sent.quoted(x):
+        while x < n and x - a < 12:
+            head = k[x - 1][1:] if x > a and k[x - 1][:1] in lex.prep_prefixes else k[x - 1]
+            if sent.mark[x] == OPEN and x > a and (head in lex.org_heads or head in lex.documents):
+                q = sent.quote_at(x)
+                close = sent.token_at(q.close) if q is not None and q.closed else n
+                if close - x > 5 or close >= n:
+                    break
+                x = close + 1  # "تقرير لشركة «فاليوسترات»": a quoted name
+                continue
+            if not sent.word(x) or sent.quoted(x):
+                break
             if x > a and (sent.is_complementiser(x) or sent.cue[x] is not None or k[x] in ("فان", "فانه")):
                 break
             if not self.verb_first and x > a and (k[x] in lex.subordinators or k[x] in FINITE):
@@ -1395,6 +1488,9 @@ class Extractor:
             if self.verb_first and x > a and (k[x] in lex.prepositions or k[x] in lex.time_words):
                 if sent.bare(x) in ("في", "من", "ب") and x + 1 < n and sent.k[x + 1] in lex.org_heads:
                     x += 2  # "مصادر في الهيئة"
+                    continue
+                if k[x] in ("عن", "من") and k[x - 1] in lex.source_of:
+                    x += 1  # "تقرير صادر عن البنك الدولي"
                     continue
                 break
             x += 1
@@ -1426,7 +1522,7 @@ class Extractor:
             while end > 0 and (sent.comma(end - 1) or sent.w[end - 1] in DASHES or sent.k[end - 1] == "وذلك"):
                 end -= 1  # "، وذلك بحسب": the pointer back is not content
             first = self._clause_start(sent, end)
-            if first >= end or any(sent.cue[z] is not None and not sent.quoted(z) for z in range(first, end)):
+            if first >= end or any(sent.s[first] <= r.cue_pos < sent.e[end - 1] for r in here):
                 return None  # "ذكرت، نقلاً عن مصادر، أن": the phrase belongs to that attribution
             got = self.content_from(sent, first, end)
         if got is None:
@@ -1495,6 +1591,9 @@ class Extractor:
 
 # ==================================================================== helpers
 
+
+# prepositions that attach a place of work to a title: "النائب عن الحزب", "الخبير في جامعة X"
+_ROLE_PREPOSITIONS = frozenset(["في", "عن", "من", "لدي"])
 
 # words after which an English participle still reports: ", adding", "and adding", "quoted as saying"
 _PARTICIPLE_AFTER = frozenset(["and", "also", "while", "by", "then", "as", "again", "before", "after"])

@@ -126,7 +126,7 @@ def mention_from_tokens(
     return _arabic(sent, keys, make)
 
 
-_ROLE_PREPOSITIONS = frozenset(["في", "لدي", "من"])
+_ROLE_PREPOSITIONS = frozenset(["في", "لدي", "من", "عن"])
 
 
 def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon) -> int:
@@ -138,17 +138,33 @@ def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon
     x = i + t
     while x < n:
         kx = keys[x]
-        if kx in lex.complementisers or kx in lex.time_words:
+        if kx in lex.complementisers or (kx in lex.time_words and lex.title_at(keys, x - 1, x + 1) != 2):
             break
         if kx.startswith(("ال", "لل")) or kx in lex.title_words or kx == "باسم":
             x += 1  # "الخارجية الروسي", "للشركة" (definite), "باسم"
         elif kx in lex.org_heads or (kx[:1] in "لب" and kx[1:] in lex.org_heads):
             x += 2  # "لشركة أبل", "بجامعة الكويت"
         elif kx in _ROLE_PREPOSITIONS and x + 2 < n and keys[x + 1] in lex.org_heads:
-            x += 3  # "الخبير الاقتصادي في جامعة الكويت"
+            # "الخبير الاقتصادي في جامعة الكويت"; "النائب عن الكتلة" needs no complement
+            x += 2 if keys[x + 1].startswith("ال") else 3
+        elif kx in _ROLE_PREPOSITIONS and x + 2 < n and keys[x + 1].startswith("ال"):
+            z = x + 1
+            while z < n and keys[z].startswith("ال"):
+                z += 1
+            x = z  # "النائب عن الحزب غسان حاصباني", "القيادي في الجبهة"
+        elif kx[:1] == "ل" and len(kx) > 3 and x > i and _complement_with_li(keys, x, n, lex):
+            x += 1  # "مدرب المنتخب لكرة القدم", "المدير العام لسوناطراك"
         else:
             break
     return min(x, n)
+
+
+def _complement_with_li(keys, x: int, n: int, lex: Lexicon) -> bool:
+    """Is keys[x], a word starting with ل, the complement of the title before
+    it ("لكرة القدم", "المدير العام لسوناطراك") rather than a name (ليلى)?"""
+    if x + 1 < n and keys[x + 1].startswith("ال"):
+        return True  # an annexation: "لكرة القدم", "لشؤون اللاجئين"
+    return keys[x - 1] in lex.title_words and keys[x - 1].startswith("ال")
 
 
 def _english(sent, words, keys, i0, make) -> Mention:
@@ -490,7 +506,10 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
                 y = first
         else:
             first = skip_descriptors(sent, x, n)
-            y = arabic_name_end(sent, first, n)
+            before = sent.cue[j - 1] if j > 0 else None
+            y = arabic_name_end(
+                sent, first, n, object_follows=before is not None and before.verb.kind == OBJECT
+            )
         if y > first:
             ent = Entity(tuple(_nk(z, lex) for z in k[first:y]), sent.s[first], sent.e[y - 1])
             role_end = strip_honorifics(k, j, x, lex.honorifics)
