@@ -1038,18 +1038,21 @@ RULES = LanguageRules(
         r"[A-Z][\w’'-]*( [A-Z][\w’'-]*){0,3}",
     ),
     captions=(
-        r".{5,}\((?:[^()]{0,80}/)?\s*(AP|AFP|Reuters|Getty|Getty Images|EPA|AA|Bloomberg|Shutterstock|"
+        # (a look-ahead for the one character a pattern needs keeps lines without it cheap)
+        r"(?=.*\().{5,}\((?:[^()]{0,80}/)?\s*"
+        r"(AP|AFP|Reuters|Getty|Getty Images|EPA|AA|Bloomberg|Shutterstock|"
         r"File|Handout|AP Photo|Reuters Photo)(\s*Photo)?\s*\)\s*",
-        r".{5,}\([^()/]{2,60}/[^()]{2,40}\)\s*",
+        r"(?=.*/).{5,}\([^()/]{2,60}/[^()]{2,40}\)\s*",
         r"[(\[]?\s*(photo|image|picture|credit|photograph|pictured|file photo|caption)s?"
         r"\s*(:|by|\||-)\s*.{0,300}",
         # "... on Tuesday. AP Photo/José Luna)", "... Germany. REUTERS/Lena Hoffmann"
-        r".{0,300}\b(AP Photo|AP|REUTERS|Reuters|AFP|AFP via Getty Images|Getty Images|EPA|EPA-EFE|Bloomberg|"
+        r"(?=.*/).{0,300}\b"
+        r"(AP Photo|AP|REUTERS|Reuters|AFP|AFP via Getty Images|Getty Images|EPA|EPA-EFE|Bloomberg|"
         r"Xinhua|Shutterstock|Pool|File)\s*/\s*[^/.!?]{2,60}[)\]]?\s*",
-        r"[^.!?]{5,300}\((AP|AFP|Reuters|Getty Images|EPA|Bloomberg|File|Handout)( Photo| photo)?"
+        r"(?=.*\()[^.!?]{5,300}\((AP|AFP|Reuters|Getty Images|EPA|Bloomberg|File|Handout)( Photo| photo)?"
         r"[^()]{0,40}\)\s*",
         r"[A-Z]{1,10}\s*/\s*[A-Z][\w .’'-]{1,40}",
-        r"[A-Z][\w .’'-]{1,40}\s*/\s*(AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock)",
+        r"(?=.*/)[A-Z][\w .’'-]{1,40}\s*/\s*(AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock)",
     ),
     agency_lines=(
         r"\(?(AP|AFP|Reuters|Associated Press|PA|Bloomberg|UPI|dpa|Xinhua)\)?\.?",
