@@ -94,8 +94,7 @@ class Extractor:
         index = 0
         last_content_para: Paragraph | None = None
         pending = None
-        for para in self.doc.paragraphs:
-            label = self.skip_label(para)
+        for para, label in zip(self.doc.paragraphs, self.paragraph_labels(), strict=True):
             if label:
                 self.skipped.append((para.start, para.end, label))
                 continue
@@ -111,7 +110,7 @@ class Extractor:
             self.sentences.extend(sents)
             prev: Sentence | None = None
             for sent in sents:
-                found = list(self.sentence_claims(sent))
+                found = sorted(self.sentence_claims(sent), key=lambda r: r.cue_pos)
                 if not found and prev is not None:
                     self.extend_split_quote(sent)
                 self.claims.extend(found)
@@ -168,6 +167,22 @@ class Extractor:
                 return label
         return ""
 
+    def paragraph_labels(self) -> list[str]:
+        """Why each paragraph is skipped ("caption", "furniture"...), "" when it is not."""
+        labels = []
+        listing = False  # inside the list of links after "Read more:"
+        for para in self.doc.paragraphs:
+            label = self.skip_label(para)
+            if not label and listing and self._link_title(para):
+                label = "furniture"
+            listing = label == "furniture" and (listing or self.t[para.end - 1] in ":：")
+            labels.append(label)
+        return labels
+
+    def _link_title(self, para: Paragraph) -> bool:
+        """A short line with no sentence end: the title of a linked article."""
+        return para.end - para.start <= 160 and self.t[para.end - 1] not in '.!?؟…»”"'
+
     def _has_cue(self, para: Paragraph) -> bool:
         sent = Sentence(self.doc, -1, para, para.start, para.end)
         return any(c is not None for c in sent.cue) or any(
@@ -223,6 +238,11 @@ class Extractor:
             if sent.isw[j]
             and (cues[j] is not None or k[j] in according or bk[j] in according or bk[j] in relay)
         ]
+        if len(candidates) > 1 and not self.verb_first:
+            last = max((i for i, j in enumerate(candidates) if cues[j] is not None), default=-1)
+            if last > 0 and self._trailing_attribution(sent, candidates[last]):
+                # "The research found X, the authors wrote.": the last attribution holds the others
+                candidates.insert(0, candidates.pop(last))
         for j in candidates:
             if sent.quoted(j) or covered[j]:
                 continue
@@ -244,6 +264,22 @@ class Extractor:
                     covered[lo:hi] = b"\x01" * (hi - lo)
                 here.append(raw)
                 yield raw
+
+    def _trailing_attribution(self, sent: Sentence, j: int) -> bool:
+        """Does the sentence end with ", <subject> <cue> [time, place]." after a
+        clause that holds another cue?"""
+        cue = sent.cue[j]
+        if cue is None or cue.participle or sent.quoted(j):
+            return False
+        subj = self.np_before(sent, j - 1)
+        if subj is None or subj[0] < 2 or not sent.comma(subj[0] - 1):
+            return False
+        x = j + cue.size
+        if cue.verb.recipient:
+            x = self._skip_recipient(sent, x)
+        return self._terminal(sent, x) and any(
+            sent.cue[y] is not None and not sent.quoted(y) for y in range(0, subj[0] - 1)
+        )
 
     # ---------------------------------------------------------------- finite verbs
 
@@ -754,6 +790,7 @@ class Extractor:
                 role = None
             b = p - 1
         end = b + 1
+        seg = end  # where the noun phrase after the last preposition taken in ends
         x = b
         while x >= 0:
             wx, kx = w[x], k[x]
@@ -763,7 +800,7 @@ class Extractor:
                     p -= 1
                 if p >= 0 and w[p] == "(":
                     x = p - 1
-                    end = x + 1
+                    end = seg = x + 1
                     continue
                 break
             if wx in DASHES and end - 1 == x:
@@ -772,7 +809,7 @@ class Extractor:
                     p -= 1
                 if p >= 1 and w[p] in DASHES:
                     x = p - 1
-                    end = x + 1
+                    end = seg = x + 1
                     continue
                 break
             if (
@@ -793,6 +830,7 @@ class Extractor:
                 x -= 1
                 continue
             if kx in lex.prepositions and x < end - 1 and self._np_preposition(sent, x):
+                seg = x  # "Dr. Severine Sabia of the French national health research institute Inserm"
                 x -= 1
                 continue
             acronym = len(wx) > 1 and wx.isupper()  # "WHO" is a name, "who" a pronoun
@@ -801,10 +839,11 @@ class Extractor:
                 break
             if sent.cue[x] is not None or kx in lex.non_claim or kx in FINITE or _negative(kx, lex):
                 break
-            if end - x > 8:
+            if seg - x > 8:
                 return None
             if kx in lex.determiners:
                 if x >= 2 and sent.k[x - 1] in lex.prepositions and self._np_preposition(sent, x - 1):
+                    seg = x - 1
                     x -= 2  # "a spokesman for the airline"
                     continue
                 x -= 1
@@ -885,11 +924,24 @@ class Extractor:
         """ "spokesman for the airline", "officials at the ministry", "Ministry of Health"."""
         lex = self.lex
         kx = sent.k[x]
-        if kx not in ("for", "of", "at", "in", "from") or x == 0 or x + 1 >= sent.n:
+        if x == 0 or x + 1 >= sent.n:
             return False
         prev = sent.k[x - 1]
+        if prev in lex.rules.extra.get("source_modifiers", ()) and kx in (
+            "with",
+            "to",
+            "on",
+            "about",
+            "of",
+            "in",
+        ):
+            return True  # "a person familiar with the talks", "sources close to the minister"
+        if kx not in ("for", "of", "at", "in", "from"):
+            return False
         if kx in lex.connectors and _capital(sent.w[x - 1]) and _capital(sent.w[x + 1]):
             return True
+        if kx in ("of", "at", "from") and x >= 2 and _capital(sent.w[x - 1]) and _capital(sent.w[x - 2]):
+            return True  # "Severine Sabia of the institute Inserm": a person and where she works
         return prev in lex.title_words or prev in lex.group_nouns or bool(lex.title_at(sent.k, x - 1, x))
 
     def _appositive_en(self, sent: Sentence, a: int, x: int):
@@ -1002,6 +1054,8 @@ class Extractor:
         """Nothing that could be content follows the attribution."""
         lex = self.lex
         n = sent.n
+        if not self.verb_first:
+            x = self._skip_time(sent, x)  # "..., an industry body said last month."
         while x < n and sent.w[x] in ENDS:
             x += 1
         if x >= n:
@@ -1082,6 +1136,9 @@ class Extractor:
         s, e, kind, ts, te = got
         if cue.verb.not_before and not self._characterisation(sent, ts, te):
             return None  # "a man called John Smith": a name, not a judgement
+        needed = self.lex.rules.extra.get("needs_word", {}).get(cue.verb.lemma)
+        if needed and not any(sent.k[z] == needed and not sent.quoted(z) for z in range(ts, te)):
+            return None  # "described the scene" is no characterisation; "described it as chaos" is
         if mention.kind == "elided":
             conf -= 0.05
         if cue.verb.kind == OBJECT:
@@ -1485,6 +1542,12 @@ class Extractor:
                 break
             if not self.verb_first and x > a and (k[x] in lex.subordinators or k[x] in FINITE):
                 break
+            if (
+                not self.verb_first
+                and x > a + 1
+                and (self._skip_time(sent, x) > x or _participle_modifier(sent, x))
+            ):
+                break  # "according to a study of 8,000 adults published on Tuesday"
             if self.verb_first and x > a and (k[x] in lex.prepositions or k[x] in lex.time_words):
                 if sent.bare(x) in ("في", "من", "ب") and x + 1 < n and sent.k[x + 1] in lex.org_heads:
                     x += 2  # "مصادر في الهيئة"
@@ -1597,6 +1660,18 @@ _ROLE_PREPOSITIONS = frozenset(["في", "عن", "من", "لدي"])
 
 # words after which an English participle still reports: ", adding", "and adding", "quoted as saying"
 _PARTICIPLE_AFTER = frozenset(["and", "also", "while", "by", "then", "as", "again", "before", "after"])
+
+
+def _participle_modifier(sent: Sentence, x: int) -> bool:
+    """ "published", "released": a past participle that modifies the noun before it."""
+    w = sent.w[x]
+    return (
+        w.islower()
+        and len(w) > 5
+        and w.endswith("ed")
+        and sent.k[x - 1] not in sent.lex.determiners
+        and not (x + 1 < sent.n and sent.k[x + 1] == "by")
+    )
 
 
 def _b_phrase(k: str) -> bool:
@@ -1736,8 +1811,7 @@ def skipped_spans(text: str, language: str | None = None) -> list[tuple[int, int
     if ex is None:
         return []
     out = []
-    for para in ex.doc.paragraphs:
-        label = ex.skip_label(para)
+    for para, label in zip(ex.doc.paragraphs, ex.paragraph_labels(), strict=True):
         if label:
             s, e = ex.doc.orig(para.start, para.end)
             out.append((s, e, label))

@@ -171,6 +171,13 @@ def _english(sent, words, keys, i0, make) -> Mention:
     lex = sent.lex
     w = [sent.w[j] for j in words]
     n = len(keys)
+    for p in range(i0 + 2, n - 1):
+        if keys[p] in ("of", "at", "from") and w[p - 1][:1].isupper() and w[p - 2][:1].isupper():
+            # "Dr. Severine Sabia of the institute Inserm": the person, then where she works
+            head = _english(sent, words[:p], keys[:p], i0, make)
+            if head.kind == "name" and head.person:
+                return head
+            break
     nk = tuple(_nk(k, lex) for k in keys)
     if keys[-1] in lex.group_nouns and not all(x[:1].isupper() for x in w[i0:]):
         return make("group", i0, n)
@@ -187,9 +194,10 @@ def _english(sent, words, keys, i0, make) -> Mention:
         i += 1
     if last is not None:
         i, t = last
-        return make(
-            "name", i + t, n, roles=(_span_of(sent, words, i0, i + t),), keys=nk[i + t :], person=True
-        )
+        role_end = strip_honorifics(keys, i0, i + t, lex.honorifics)  # "lead author Dr." -> "lead author"
+        roles = (_span_of(sent, words, i0, role_end),) if role_end > i0 else ()
+        return make("name", i + t, n, roles=roles, keys=nk[i + t :], person=True)
+
     if first is not None:
         return make("description", i0, n, keys=nk[i0:], person=True, determiner=keys[0] == "the")
     c = _described_name(w, keys, i0, lex)
@@ -598,7 +606,11 @@ class Resolver:
                     return e
                 continue
             if len(ek) > n and not (
-                headline or e.person or ek[:n] == keys or (n == 1 and self._personal_name(e))
+                headline
+                or e.person
+                or ek[:n] == keys
+                or (n == 1 and self._personal_name(e))
+                or (n == 1 and ek[-1] == keys[0] and keys[0] in self.lex.org_heads)  # "the Commission"
             ):
                 continue
             if best is None or self._fuller(e, best, keys, headline):

@@ -211,7 +211,8 @@ def sentences(
 
 # ---------------------------------------------------------------- tokens
 
-_TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*|\S")
+# "8,000" and "2,100.5" are one token: a thousands separator is no comma
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:['’.\-]\w+)*|\S")
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:

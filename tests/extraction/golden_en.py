@@ -341,6 +341,59 @@ CASES = (
         "Asked whether he would resign, Carl Obi said on Tuesday.",
         (),
     ),
+    Case(
+        "quotation-less-content-first-with-a-time-phrase-after",
+        "Port strikes cost the economy 80 million pounds a day, an industry body said last week.",
+        (
+            E(
+                "industry body",
+                "",
+                "said",
+                "Port strikes cost the economy 80 million pounds a day",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "characterisation-described-as",
+        "Mayor Tom Reed described the flooding as “the worst in a century.”\n\n"
+        "The witness described the scene.",
+        (E("Tom Reed", "Mayor", "described", "the flooding as “the worst in a century.”", "mixed"),),
+    ),
+    Case(
+        "a-person-and-where-she-works-before-the-cue",
+        "“The effect is large,” lead author Dr. Ana Silva of the national cancer institute Inca "
+        "told Reuters.",
+        (E("Ana Silva", "lead author", "told", "The effect is large", "direct"),),
+    ),
+    Case(
+        "person-familiar-with-the-matter",
+        "A person familiar with the talks, who asked not to be named because the talks were private, "
+        "said the bid would be raised.",
+        (E("person familiar with the talks", "", "said", "the bid would be raised", "indirect"),),
+    ),
+    Case(
+        "the-organisation-by-its-head-noun",
+        "The European Commission fined the bank on Monday.\n\n"
+        "The Commission said the bank had misled savers.",
+        (E("European Commission", "", "said", "the bank had misled savers", "indirect"),),
+    ),
+    Case(
+        "an-attribution-at-the-end-holds-the-one-inside",
+        "The study found the drug cut deaths by a third, the authors wrote in The Lancet.",
+        (E("authors", "", "wrote", "The study found the drug cut deaths by a third", "indirect"),),
+    ),
+    Case(
+        "titles-listed-after-related-coverage-are-links",
+        "Related coverage:\nCanada says tariffs will stay\n\nOfficials said the border would reopen.",
+        (E("Officials", "", "said", "the border would reopen", "indirect"),),
+    ),
+    Case(
+        "according-to-a-study-published-on-a-day",
+        "Walking cuts the risk by 20%, according to a study of 9,000 adults published on Monday.",
+        (E("study of 9,000 adults", "", "according to", "Walking cuts the risk by 20%", "indirect"),),
+    ),
+    Case("could-tell-users-is-no-report", "The rules restrict how apps could tell users about offers.", ()),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),

@@ -827,7 +827,19 @@ RULES = LanguageRules(
     extra={
         "contrast": ("في حين", "بينما", "دون ان", "بدون ان"),
         # folded spellings: a line starting so links to another article
-        "link_prefixes": ("اقرا ايضا", "اقرا المزيد", "شاهد ايضا", "طالع ايضا", "اقرا كذلك", "لمزيد من"),
+        "link_prefixes": (
+            "اقرا ايضا",
+            "اقرا المزيد",
+            "شاهد ايضا",
+            "طالع ايضا",
+            "اقرا كذلك",
+            "لمزيد من",
+            "مواضيع ذات صله",
+            "اخبار ذات صله",
+            "مقالات ذات صله",
+            "قد يهمك",
+            "اقرا اكثر",
+        ),
         "clause_links": ("فيما", "لكن", "ولكن", "كما"),
         # nouns that open the object of نفى/اتهم, not a subject: "نفى وجود خطط"
         "object_heads": (

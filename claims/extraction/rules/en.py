@@ -26,7 +26,8 @@ _SAYS = ("says", "say")
 
 CUE_VERBS = (
     _verb("say", ("said", "says", "say"), ("saying",), present=_SAYS),
-    _verb("tell", ("told", "tells"), ("telling",), present=_SAYS, recipient=True, bare=("tell",)),
+    # "told the story", "tell users about offers": a clause must follow the addressee
+    _verb("tell", ("told", "tells"), ("telling",), REPORT, present=_SAYS, recipient=True, bare=("tell",)),
     # "added a goal", "noted the date", "stressed the need": these need a clause
     _verb("add", ("added", "adds"), ("adding",), REPORT, present=_SAYS),
     _verb("deny", ("denied", "denies", "deny"), ("denying",), OBJECT, ("denies", "deny")),
@@ -60,7 +61,7 @@ CUE_VERBS = (
     _verb("report", ("reported",), (), REPORT, bare=("report",)),
     _verb("reveal", ("revealed", "reveals"), ("revealing",), REPORT, bare=("reveal",)),
     _verb("predict", ("predicted", "predicts", "predict"), ("predicting",), REPORT),
-    _verb("estimate", ("estimated",), (), REPORT),
+    _verb("estimate", ("estimated", "estimates"), ("estimating",), REPORT),
     _verb("conclude", ("concluded", "concludes"), (), REPORT),
     _verb("contend", ("contended", "contends", "contend"), ("contending",)),
     _verb("allege", ("alleged", "alleges", "allege"), ("alleging",), REPORT),
@@ -83,6 +84,8 @@ CUE_VERBS = (
     _verb("cite", ("cited", "cites"), (), OBJECT),
     _verb("blame", ("blamed", "blames"), (), OBJECT),
     _verb("condemn", ("condemned", "condemns"), (), OBJECT),
+    # "described the situation as “extremely serious”": a characterisation needs its "as"
+    _verb("describe", ("described", "describes"), ("describing",), OBJECT),
     # a characterisation: "called the proposals ultimatums", "calling the episode “a wake-up call”";
     # "called on X to", "called for", "called off" are appeals and acts
     _verb(
@@ -1065,7 +1068,21 @@ RULES = LanguageRules(
         # after a comma these open a clause that is no longer the reported speech
         "contrast": ("while", "whereas", "without"),
         # a line starting so links to another article, whatever it says
-        "link_prefixes": ("read more", "read also", "also read", "see also", "related:", "watch:", "more:"),
+        "link_prefixes": (
+            "read more",
+            "read also",
+            "also read",
+            "see also",
+            "related:",
+            "related coverage",
+            "related stories",
+            "related articles",
+            "related content",
+            "recommended reading",
+            "more on this",
+            "watch:",
+            "more:",
+        ),
         # after a comma these end the content only when another attribution follows
         "clause_links": ("as", "but", "although", "though", "and"),
         # past tenses without -ed that show a clause follows a cue: "noted the rally drew crowds"
@@ -1152,6 +1169,20 @@ RULES = LanguageRules(
             "al-",
             "y",
         ),
+        # "a person familiar with the talks", "sources close to the minister": the phrase is the source
+        "source_modifiers": (
+            "familiar",
+            "close",
+            "briefed",
+            "knowledgeable",
+            "aware",
+            "involved",
+            "speaking",
+        ),
+        # courtesy titles: part of neither the name nor the role ("lead author Dr. Jane Roe")
+        "honorifics": ("dr", "mr", "mrs", "ms", "miss", "sir", "dame", "mx"),
+        # a cue that reports only with this word in its content: "described the situation as serious"
+        "needs_word": {"describe": "as"},
         # a clause put as a question to the speaker: not what the speaker said
         "question_openers": ("asked", "when asked", "questioned", "pressed", "if asked"),
         "headline_labels": (
