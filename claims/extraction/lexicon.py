@@ -88,6 +88,7 @@ class Lexicon:
     name_particles: frozenset[str]  # "de Vries", "van der Berg": lower-case words inside personal names
     nouns_after: frozenset[str]  # عدم: a cue word after it is a verbal noun ("عدم ذكر اسمه")
     manner: frozenset[str]  # قائلاً، بالقول: "ردّ قائلاً" is one cue
+    proposition_heads: frozenset[str]  # ارتفاع، جاهزية: a noun object that states a fact
     skip_patterns: tuple[tuple[str, re.Pattern], ...]
 
     def strip_conj(self, k: str) -> tuple[str, str]:
@@ -184,6 +185,7 @@ def lexicon(language: str) -> Lexicon:
         name_particles=_keys(r.extra.get("name_particles", ())),
         nouns_after=_keys(r.extra.get("nouns_after", ())),
         manner=_keys(r.extra.get("manner_participles", ())),
+        proposition_heads=_keys(r.extra.get("proposition_heads", ())),
         skip_patterns=tuple(skips),
     )
 

@@ -53,6 +53,7 @@ def _stop_word(sent: Sentence, y: int) -> bool:
         or k in lex.group_nouns
         or k in lex.unnamed
         or k in lex.object_heads
+        or b in lex.proposition_heads
         or k.startswith(_DEFINITE_PREPOSITIONS)
         or (k[:1] in "لب" and len(k) > 2 and (k[1:] in lex.recipients or k[1:] in lex.org_heads))
     )
@@ -80,15 +81,19 @@ def arabic_name_end(sent: Sentence, x: int, limit: int, object_follows: bool = F
     core = 0  # name words, connectors not counted
     definite_run = 0
     bound = False  # the previous word binds this one: بن، عبد، أبو، آل
+    family = False  # a family name after آل closes the name
     while y < limit and y - x < 10:
         if not sent.word(y) or sent.quoted(y):
             break
         k = sent.k[y]
         if bound:
+            family = sent.k[y - 1] == "ال"
             bound = k in _BINDING and k != "ال"
             core += 0 if bound else 1
             y += 1
             continue
+        if family and not k.startswith("ال"):
+            break  # "تميم بن حمد آل ثاني تلقى": the verb after the family name
         if k in _BINDING and (y > x or k in _NAME_OPENERS):
             if not (y + 1 < limit and sent.word(y + 1) and not sent.quoted(y + 1)):
                 break

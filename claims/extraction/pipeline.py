@@ -387,6 +387,9 @@ class Extractor:
             a, z, nxt, role = subj
             if a == z:
                 mention = Mention("elided", pos=cue_pos)
+                if not here and not conj and b >= 0 and not self.claims:
+                    # "أعلنت الجماعة استهداف سفينة قالت إنها ...": no one spoke before, the sentence's subject
+                    mention = sentence_subject(sent, self) or mention
                 manner = sent.cue[nxt] if nxt < sent.n and sent.bare(nxt) in lex.manner else None
                 if manner is not None:
                     # "فردّ قائلاً:": one cue
@@ -446,7 +449,12 @@ class Extractor:
         if sent.comma(b):
             return None
         if x >= 0 and sent.word(x) and sent.bare(x) not in lex.clause_openers:
-            return None  # too far from a clause start: not a subject
+            return None  # too far from a clause start
+        if x >= 0 and sent.comma(x):
+            before = [y for y in range(self._clause_start(sent, x), x) if sent.word(y)]
+            if len(before) > 4 or any(sent.cue[y] is not None for y in before):
+                # "أعلنت الجماعة، مساء الثلاثاء، استهداف سفينة قالت إنها": a relative clause
+                return None
         fb = sent.bare(first)
         if fb in lex.prepositions or k[first] in lex.prepositions or fb in lex.subordinators:
             return None
@@ -511,11 +519,21 @@ class Extractor:
             return self.object_subject(sent, j, cue, coordinated)
         x = j
         abbreviations = lex.rules.abbreviations
-        while x < n and x - j < 9 and not sent.quoted(x):
+        while x < n and x - j < 16 and not sent.quoted(x):
             if not sent.word(x):
                 if sent.w[x] == "." and x > j and sent.k[x - 1] in abbreviations and sent.word(x + 1):
                     x += 1  # "د. محمد علي"
                     continue
+                if sent.w[x] == "(" and x > j:
+                    close = next((z for z in range(x + 1, min(n, x + 5)) if sent.w[z] == ")"), -1)
+                    if (
+                        close > x + 1
+                        and all(sent.word(z) for z in range(x + 1, close))
+                        and sent.word(close + 1)
+                        and not self._subject_stop(sent, close + 1)
+                    ):
+                        x = close + 1  # "وزارة الدفاع الأمريكية (البنتاغون) بات رايدر"
+                        continue
                 break
             if x > j and sent.k[x - 1] in lex.same_markers:
                 break
@@ -586,6 +604,8 @@ class Extractor:
             return False  # the name علي, not the preposition على (they fold alike)
         if kx in lex.time_words and x > 0 and lex.title_at(sent.k, x - 1, x + 1) == 2:
             return False  # "المدير العام": part of a title, not "the year"
+        if bx in lex.proposition_heads and x > 0 and (sent.k[x - 1].startswith("ال") or not sent.word(x - 1)):
+            return True  # "وأكد الوزير جاهزية الفريق": the object after a complete subject
         return (
             sent.is_complementiser(x)
             or (kx in lex.comp_prepositions and sent.is_complementiser(x + 1))
@@ -1168,6 +1188,14 @@ class Extractor:
             if found is not None:
                 return found, 0
             if verb.kind != OBJECT:
+                # "أكد جاهزية اللاعب", "أعلنت، الجمعة، ارتفاع الحصيلة": a noun phrase that states a fact
+                y = x
+                while y < n and (
+                    sent.comma(y) or sent.k[y] in lex.time_words or sent.bare(y) in lex.time_words
+                ):
+                    y += 1
+                if y < n and sent.bare(y) in lex.proposition_heads and not sent.quoted(y):
+                    return y, 0
                 return None
             return self._object_start(sent, x), 0
         # subject-first languages
@@ -1614,6 +1642,12 @@ class Extractor:
         mention = mention_from_tokens(sent, a, x)
         if mention is None:
             return None
+        if sent.comma(x):
+            # "عن مسؤول، طلب عدم الكشف عن هويته، قوله": a parenthesis before قوله
+            z = next((z for z in range(x + 1, min(n, x + 10)) if sent.comma(z)), -1)
+            if z < 0 or z + 1 >= n or k[z + 1] not in lex.relay_nouns:
+                return None
+            x = z + 1
         cue_end = x + 1 if k[x] in lex.relay_nouns else x
         y = cue_end
         if (y < n and sent.is_complementiser(y)) or (y < n and sent.w[y] == ":"):
@@ -1777,7 +1811,10 @@ def extract_claims(text: str, language: str | None = None) -> list[ExtractedClai
     speakers = Resolver(ex.doc, raws, scan_entities(ex.doc, ex.sentences)).resolve()
     out = []
     seen = set()
+    body = {speakers[id(r)].name for r in raws if not r.headline}
     for r in sorted(raws, key=lambda r: (r.start, r.end)):
+        if r.headline and speakers[id(r)].kind == "place" and speakers[id(r)].name not in body:
+            continue  # "ليبيا: ارتفاع حصيلة الضحايا": a place that labels the story, not a source
         s, e = ex.doc.orig(r.start, r.end)
         content = text[s:e]
         if not content.strip() or (s, e) in seen:

@@ -341,7 +341,8 @@ def sentence_subject(sent: Sentence, extractor) -> Mention | None:
         return None
     if not lex.rules.cased:
         conj, bare = lex.strip_conj(sent.k[j])
-        if not conj or bare in lex.prepositions or sent.k[j].startswith(("وال", "فال")):
+        verb = conj or sent.cue[j] is not None  # "أعلنت الجماعة ..." opens with its verb
+        if not verb or bare in lex.prepositions or sent.k[j].startswith(("وال", "فال")):
             return None
         if sent.cue[j + 1] is not None:
             return None  # "فردّ قائلاً": the verb has no subject of its own
@@ -907,6 +908,8 @@ def _is_title_only(keys: tuple[str, ...], lex: Lexicon) -> bool:
 
 def _clean_name(text: str, lex: Lexicon) -> str:
     text = text.strip(" ,،:;")
+    if text.count("(") > text.count(")"):
+        text += ")"  # "وزارة الدفاع الأمريكية (البنتاغون": the span ends at the last word
     if lex.rules.cased:
         for det in ("the ", "The "):
             if text.startswith(det) and len(text) > len(det) + 1:
