@@ -314,6 +314,8 @@ class Extractor:
             if _negative(k[b], lex):
                 return None
             b -= 1
+        if b >= 1 and k[b] in lex.time_words and k[b - 1] in ("on", "last", "this", "early", "late"):
+            b -= 2  # "The Commission on Tuesday said"
         after = j + size
         cue_text, cue_pos = self._cue_text(sent, j, size)
         # 1. "“...,” said X." / "..., said X."
@@ -846,7 +848,14 @@ class Extractor:
                 continue
             if not sent.word(x) or sent.quoted(x):
                 break
-            if kx in lex.connectors and x < end - 1 and x > 0 and _capital(w[x - 1]) and _capital(w[x + 1]):
+            if (
+                kx in lex.connectors
+                and x < end - 1
+                and x > 0
+                and _capital(w[x - 1])
+                and _capital(w[x + 1])
+                and k[x + 1] not in lex.time_words
+            ):
                 x -= 1
                 continue
             if kx in lex.prepositions and x < end - 1 and self._np_preposition(sent, x):
@@ -883,10 +892,11 @@ class Extractor:
             return 0
         w = sent.w
         x = 0
-        while x < sent.n and x < 8:
+        while x < sent.n and x < 10:
             if w[x] in DASHES:
                 return x + 1 if x > 0 and w[0].isupper() and len(w[0]) > 1 else 0
-            if not (w[x].isupper() or w[x] in ",.()" or (x > 0 and _capital(w[x]))):
+            # "OTTAWA, April 10 (Reuters) -": capitals, a date, the agency in brackets
+            if not (w[x].isupper() or w[x] in ",.()" or (x > 0 and (_capital(w[x]) or w[x].isdigit()))):
                 return 0
             x += 1
         return 0
@@ -958,7 +968,12 @@ class Extractor:
             return True  # "a person familiar with the talks", "sources close to the minister"
         if kx not in ("for", "of", "at", "in", "from"):
             return False
-        if kx in lex.connectors and _capital(sent.w[x - 1]) and _capital(sent.w[x + 1]):
+        if (
+            kx in lex.connectors
+            and _capital(sent.w[x - 1])
+            and _capital(sent.w[x + 1])
+            and sent.k[x + 1] not in lex.time_words
+        ):
             return True
         if kx in ("of", "at", "from") and x >= 2 and _capital(sent.w[x - 1]) and _capital(sent.w[x - 2]):
             return True  # "Severine Sabia of the institute Inserm": a person and where she works
@@ -1092,7 +1107,16 @@ class Extractor:
                 for y in range(x, n)
             )
         if sent.comma(x):
-            return x + 1 >= n or sent.cue[x + 1] is not None or sent.mark[x + 1] == OPEN
+            if x + 1 >= n or sent.cue[x + 1] is not None or sent.mark[x + 1] == OPEN:
+                return True
+            if sent.k[x + 1] in lex.according or sent.bare(x + 1) in lex.according:
+                return True  # "..., the newspaper reported, citing sources."
+            # "..., officials said on Wednesday, in a new blow to ...": the narrator goes on
+            return (
+                not self.verb_first
+                and sent.k[x + 1] in lex.prepositions
+                and not any(sent.w[y] == ":" or sent.mark[y] or sent.k[y] == "that" for y in range(x + 1, n))
+            )
         return sent.cue[x] is not None and sent.cue[x].participle
 
     def _split_quote_follows(self, sent: Sentence, x: int) -> bool:
@@ -1211,8 +1235,10 @@ class Extractor:
             return None
         if verb.kind == REPORT and not self._clause_follows(sent, x):
             return None
-        if (sent.k[x] in lex.prepositions or sent.k[x] == "to") and verb.kind != OBJECT:
-            return None  # "said to be worth", "warned of a crisis"
+        k = sent.k
+        approximately = x + 1 < n and k[x] in ("about", "around", "nearly") and k[x + 1][:1].isdigit()
+        if (sent.k[x] in lex.prepositions or sent.k[x] == "to") and verb.kind != OBJECT and not approximately:
+            return None  # "said to be worth", "warned of a crisis" (not "said about 40,000 tonnes ...")
         return x, 0
 
     def _marked_start_verb_first(self, sent: Sentence, x: int, verb: CueVerb) -> int | None:
@@ -1404,6 +1430,8 @@ class Extractor:
         lex = self.lex
         contrast = lex.rules.extra.get("contrast", ())
         k = sent.k
+        if self._time_aside(sent, y):
+            return True
         for phrase in contrast:
             parts = phrase.split()
             if all(y + i < sent.n and k[y + i] == p for i, p in enumerate(parts)):
@@ -1415,6 +1443,22 @@ class Extractor:
                 if sent.cue[z] is not None or sent.bk[z] in lex.non_claim:
                     return True
         return False
+
+    def _time_aside(self, sent: Sentence, y: int) -> bool:
+        """ ", a day after protesters stormed parliament": the narrator dates the statement."""
+        spans = self.lex.rules.extra.get("time_asides")
+        if not spans:
+            return False
+        counts, units, links = spans
+        k = sent.k
+        x = y
+        if x < sent.n and k[x] in ("just", "only", "barely", "some", "about"):
+            x += 1
+        if x + 1 < sent.n and k[x] in units and k[x + 1] in links:
+            return True  # ", hours after the vote"
+        if x < sent.n and (k[x] in counts or k[x].isdigit()):
+            x += 1
+        return x + 1 < sent.n and k[x] in units and k[x + 1] in links
 
     def _split_at(self, sent: Sentence, y: int, after_comma: bool) -> bool:
         """Does a new attribution (or an appeal) start at token y?"""
@@ -1590,6 +1634,8 @@ class Extractor:
         mention = mention_from_tokens(sent, a, x, strip_prefix=strip)
         if mention is None:
             return None
+        if bare in lex.rules.extra.get("reason_or_source", ()) and not self._source_like(sent, a, x):
+            return None  # "citing stronger growth": a reason given, not a source
         cue_text, cue_pos = self._cue_text(sent, j, size)
         opening = all(not sent.word(y) or sent.bare(y) in ("", "و") for y in range(0, j))
         if opening:
@@ -1622,6 +1668,17 @@ class Extractor:
         raw = Raw(cue_text, cue_pos, s, e, mention, sent.index, sent.para.index, kind, 0.75, None)
         raw.tok_start, raw.tok_end = min(ts, j), max(te, x)
         return raw
+
+    def _source_like(self, sent: Sentence, a: int, x: int) -> bool:
+        """Does sent[a:x] name a source: a name, sources or officials, a document?"""
+        lex = self.lex
+        for z in range(a, x):
+            kz = sent.k[z]
+            if sent.word(z) and (
+                _capital(sent.w[z]) or kz in lex.group_nouns or kz in lex.unnamed or kz in lex.documents
+            ):
+                return True
+        return False
 
     def relay(self, sent: Sentence, j: int) -> Raw | None:
         """ "ونقلت وكالة X عن مسؤول قوله إنّ ...": the source follows عن."""

@@ -184,6 +184,8 @@ def _english(sent, words, keys, i0, make) -> Mention:
     first = last = None  # the first title with a name after it, the last one before the name
     i = i0
     while i < n:
+        if keys[i] in ("for", "of", "at", "with") and first is None and i > i0 and lex.is_title(keys[i - 1]):
+            break  # "a spokesperson for Attorney General Dave Yost": the name is in the complement
         t = lex.title_at(keys, i, n)
         if t and _name_words(w[i + t :], keys[i + t :], lex):
             first = first or (i, t)
@@ -406,7 +408,15 @@ def _scan_english(sent: Sentence) -> list[Entity]:
         while (
             x < n
             and sent.word(x)
-            and (w[x][:1].isupper() or (k[x] in lex.connectors and x + 1 < n and w[x + 1][:1].isupper()))
+            and (
+                w[x][:1].isupper()
+                or (
+                    k[x] in lex.connectors
+                    and x + 1 < n
+                    and w[x + 1][:1].isupper()
+                    and k[x + 1] not in lex.time_words  # "the Commission on Tuesday"
+                )
+            )
         ):
             if k[x].endswith("'s"):
                 break
@@ -457,6 +467,10 @@ def _scan_english(sent: Sentence) -> list[Entity]:
             c = y + 1
             if c < a - 1 and k[c] in ("the", "a", "an") and (y < 0 or not sent.word(y)):
                 role = (c + 1, a - 1)
+            elif (
+                c < a - 1 and (y < 0 or not sent.word(y)) and any(lex.is_title(k[z]) for z in range(c, a - 1))
+            ):
+                role = (c, a - 1)  # "Hughes' sister, Tamika Hughes,"
         keys = tuple(_nk(x, lex) for x in k[a:b])
         ent = Entity(keys, sent.s[a], sent.e[b - 1])
         if role:
@@ -675,6 +689,12 @@ class Resolver:
         return self._nearest([e for _, e in sorted(cands, key=lambda c: c[0])], pos, headline)
 
     def by_head(self, keys: tuple[str, ...], pos: int) -> Entity | None:
+        if self.lex.rules.cased:
+            # "spokesperson for Attorney General X": the head comes before its complement
+            cut = next(
+                (i for i, k in enumerate(keys) if k in ("for", "of", "at", "with", "from") and i), len(keys)
+            )
+            keys = keys[:cut]
         heads = [k for k in keys if k not in _ROLE_STOP]
         if not heads:
             return None
@@ -728,9 +748,12 @@ class Resolver:
         (the one named most often, the latest on a tie)."""
         best = None
         before = self.doc.kt[:pos]
+        people = [e.keys for e in self.entities if e.person]
         for e in self.entities:
             if e.person or kind_of(e, self.lex, self.doc) != "organisation":
                 continue
+            if any(len(p) > len(e.keys) and _contains(p, e.keys) for p in people):
+                continue  # "Patel" is Maya Patel's surname, not a company
             ps = [p for p in e.positions if p < pos]
             if not ps:
                 continue

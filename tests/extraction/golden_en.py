@@ -394,6 +394,67 @@ CASES = (
         (E("study of 9,000 adults", "", "according to", "Walking cuts the risk by 20%", "indirect"),),
     ),
     Case("could-tell-users-is-no-report", "The rules restrict how apps could tell users about offers.", ()),
+    Case(
+        "attribution-at-the-end-then-the-narrator-goes-on",
+        "KYIV, Aug 2 (Reuters) - Drones struck the port of Izmail overnight, officials said on Wednesday, "
+        "in a new blow to grain exports.",
+        (E("officials", "", "said", "Drones struck the port of Izmail overnight", "indirect"),),
+    ),
+    Case(
+        "said-about-a-number",
+        "The minister said about 40,000 tonnes of grain had been damaged.",
+        (E("minister", "", "said", "about 40,000 tonnes of grain had been damaged", "indirect"),),
+    ),
+    Case(
+        "spokesperson-for-a-named-official-is-not-the-official",
+        "The case is under review, a spokesperson for Attorney General Dave Yost confirmed.",
+        (
+            E(
+                "spokesperson for Attorney General Dave Yost",
+                "",
+                "confirmed",
+                "The case is under review",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "relative-named-in-apposition-then-a-pronoun",
+        "Police Chief Brian Hart said the man had fired first.\n\n"
+        "His sister, Tamika Cole, disputed that account. She told a local newspaper that he was unarmed.",
+        (
+            E("Brian Hart", "Police Chief", "said", "the man had fired first", "indirect"),
+            E("Tamika Cole", "His sister", "told", "he was unarmed", "indirect"),
+        ),
+    ),
+    Case(
+        "a-surname-is-not-the-company",
+        "Software maker Nordsoft said it would cut 300 jobs.\n\n"
+        "“We grew too fast,” CEO Maya Lind wrote. “We have to be honest about that,” Lind added.\n\n"
+        "Staff will receive 16 weeks of pay, the company said.",
+        (
+            E("Nordsoft", "Software maker", "said", "it would cut 300 jobs", "indirect"),
+            E("Maya Lind", "CEO", "wrote", "We grew too fast", "direct"),
+            E("Maya Lind", "CEO", "added", "We have to be honest about that", "direct"),
+            E("Nordsoft", "Software maker", "said", "Staff will receive 16 weeks of pay", "indirect"),
+        ),
+    ),
+    Case(
+        "name-with-on-and-a-day-after-it",
+        "The Commission on Human Rights on Tuesday said police had used excessive force.",
+        (E("Commission on Human Rights", "", "said", "police had used excessive force", "indirect"),),
+    ),
+    Case(
+        "the-narrator-dates-the-statement",
+        "President Ana Lopez said she would veto the bill, a day after protesters stormed parliament.",
+        (E("Ana Lopez", "President", "said", "she would veto the bill", "indirect"),),
+    ),
+    Case("citing-a-reason-is-not-a-source", "The bank raised its forecast, citing stronger exports.", ()),
+    Case(
+        "citing-sources-is-a-source",
+        "The deal is close, the newspaper reported, citing sources.",
+        (E("newspaper", "", "reported", "The deal is close", "indirect"),),
+    ),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),

@@ -1008,6 +1008,7 @@ RULES = LanguageRules(
         "of",
         "for",
         "and",
+        "on",
         "de",
         "del",
         "da",
@@ -1183,6 +1184,16 @@ RULES = LanguageRules(
         "honorifics": ("dr", "mr", "mrs", "ms", "miss", "sir", "dame", "mx"),
         # a cue that reports only with this word in its content: "described the situation as serious"
         "needs_word": {"describe": "as"},
+        # "citing sources" names a source, "citing stronger growth" a reason
+        "reason_or_source": ("citing",),
+        # ", a day after protesters stormed parliament": the narrator dates what was said
+        "time_asides": (
+            frozenset(
+                ["a", "an", "one", "two", "three", "four", "five", "several", "few", "hours", "days", "weeks"]
+            ),
+            frozenset(["day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years"]),
+            frozenset(["after", "before", "since", "later", "earlier", "ago"]),
+        ),
         # a clause put as a question to the speaker: not what the speaker said
         "question_openers": ("asked", "when asked", "questioned", "pressed", "if asked"),
         "headline_labels": (
