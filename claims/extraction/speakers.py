@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon, key
@@ -770,10 +771,7 @@ class Resolver:
         if not 1 <= len(words) <= 2 or not (words[0] in lex.documents or words[-1] in lex.documents):
             return None
         head = _nk(words[0] if words[0] in lex.documents else words[-1], lex)
-        if lex.rules.cased:
-            pattern = re.compile(rf"\b{re.escape(head)}s?\b")
-        else:
-            pattern = re.compile(rf"(?<!\w)[وفبل]?(?:ال)?{re.escape(head)}(?:ه|ها|هم|هما|ات)?(?!\w)")
+        pattern = _mention_of(head, lex.rules.cased)
         kt = self.doc.kt
         for q in reversed(self.raws):
             if q.cue_pos >= r.cue_pos or resolved.get(id(q)) is None:
@@ -909,6 +907,14 @@ class Resolver:
                 seen.add(ks)
                 aliases.append(s)
         return Speaker(name, sep.join(role_texts), kind_of(e, self.lex, self.doc), tuple(aliases))
+
+
+@lru_cache(maxsize=256)
+def _mention_of(head: str, cased: bool) -> re.Pattern:
+    """A document noun with its article, prefixes and attached pronouns: تقريرها، التقرير."""
+    if cased:
+        return re.compile(rf"\b{re.escape(head)}s?\b")
+    return re.compile(rf"(?<!\w)[وفبل]?(?:ال)?{re.escape(head)}(?:ه|ها|هم|هما|ات)?(?!\w)")
 
 
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
