@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .claim import ExtractedClaim
 from .document import CLOSE, DASHES, ENDS, OPEN, Document, Paragraph, Sentence
 from .lexicon import Cue, Lexicon
-from .names import agrees, arabic_name_end, skip_descriptors
+from .names import agrees, arabic_name_end, arabic_org_end, skip_descriptors
 from .rules.base import OBJECT, REPORT, CueVerb
 from .speakers import Mention, mention_from_tokens, sentence_subject, title_extent
 from .text import fold
@@ -556,6 +556,15 @@ class Extractor:
             ):
                 x += 1  # "المديرة الإقليمية للبرنامج في ...": the title's complement
                 continue
+            if x > j and x - j <= 3 and self._carrier(sent.k[j]) and self._issuer_word(sent.k[x]):
+                # "تقرير أولي لشبكة «سي إن إن»": the document and whose it is
+                x += 1
+                if x < n and sent.mark[x] == OPEN:
+                    q = sent.quote_at(x)
+                    if q is not None and q.closed and sent.token_at(q.close) - x <= 5:
+                        x = sent.token_at(q.close) + 1
+                        break
+                continue
             if x > j and self._subject_stop(sent, x):
                 if sent.bare(x) in ("في", "من", "ب") and x + 1 < n and sent.k[x + 1] in lex.org_heads:
                     x += 2
@@ -597,6 +606,18 @@ class Extractor:
         if end <= z:
             return None
         return self._appositive(sent, j, end)
+
+    def _carrier(self, k: str) -> bool:
+        """A document or page an organisation speaks through: تقرير، بيان، الموقع."""
+        lex = self.lex
+        return k in lex.documents or k in lex.media_nouns or k in lex.carriers
+
+    def _issuer_word(self, k: str) -> bool:
+        """ "لشبكة", "للجيش", "لوزارة": an organisation with the preposition ل."""
+        lex = self.lex
+        if k.startswith("لل"):
+            return ("ا" + k[1:]) in lex.org_heads or ("ا" + k[1:]) in lex.recipients
+        return k[:1] == "ل" and (k[1:] in lex.org_heads or k[1:] in lex.recipients)
 
     def _subject_stop(self, sent: Sentence, x: int) -> bool:
         lex = self.lex
@@ -709,15 +730,16 @@ class Extractor:
             first = skip_descriptors(sent, x, n)
             y = arabic_name_end(sent, first, n, object_follows=True)
             x = y if y > first else x
-        elif k[j] in lex.org_heads or sent.bare(j) in lex.org_heads:
+        elif (k[j] in lex.org_heads or sent.bare(j) in lex.org_heads) and not k[j].startswith("ال"):
+            # "حزب جبهة العمل الإسلامي", "حزب «الوفد»": the organisation's name, then the object
+            x = arabic_org_end(sent, j, n, object_follows=True)
+            while x > j + 1 and self._object_head(sent, x - 1):
+                x -= 1
+        elif k[j] in lex.org_heads:
             x = j + 1
-            while (
-                x < n
-                and sent.word(x)
-                and k[x].startswith("ال")
-                and not self._object_head(sent, x)
-                and ((x == j + 1 and not k[j].startswith("ال")) or agrees(k[j], k[x - 1], k[x]))
-            ):
+            while x < n and sent.word(x) and k[x].startswith("ال") and not self._object_head(sent, x):
+                if not agrees(k[j], k[x - 1], k[x]):
+                    break
                 x += 1
         elif k[j].startswith("ال"):
             x = j + 1

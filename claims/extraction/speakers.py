@@ -297,8 +297,8 @@ def _issuer_in_carrier(keys, lex: Lexicon) -> tuple[int, int] | None:
     if n < 2 or not (keys[0] in lex.documents or keys[0] in lex.media_nouns or keys[0] in lex.carriers):
         return None
     i = 1
-    while i < n and keys[i].startswith("ال") and not (keys[i] in lex.org_heads or keys[i] in lex.source_of):
-        i += 1  # adjectives: "الرسمي", "الأخير"
+    while i < min(n, 4) and not (keys[i] in lex.org_heads or keys[i] in lex.source_of or keys[i][:1] == "ل"):
+        i += 1  # adjectives: "الرسمي", "الأخير", "أولي"
     if i < n and keys[i] in lex.source_of:
         i += 1  # "صادرة عن", "الصادر عن"
         if i < n and keys[i] in ("عن", "من"):
@@ -310,8 +310,8 @@ def _issuer_in_carrier(keys, lex: Lexicon) -> tuple[int, int] | None:
         return i, 0
     if k.startswith("لل") and len(k) > 3:
         return i, 2  # "بيان للجيش": the army
-    if k[:1] == "ل" and k[1:] in lex.org_heads:
-        return i, 1  # "الموقع الرسمي لنادي الصقور"
+    if k[:1] == "ل" and len(k) > 3 and (k[1:] in lex.org_heads or k[1:] in lex.recipients):
+        return i, 1  # "الموقع الرسمي لنادي الصقور", "تقرير أولي لشبكة «سي إن إن»"
     return None
 
 
