@@ -402,6 +402,10 @@ class Extractor:
                 if mention is None:
                     return None
             after = nxt
+        prep = cue.verb.preposition
+        if prep and after == j + size and after < sent.n and k[after] == fold(prep):
+            # "وأشار إلى أن", "لفت إلى نقص": the preposition next to the verb is part of the cue
+            cue_text = self.doc.original_text(sent.s[j] + len(conj), sent.e[after])
         return self.content_after(sent, j, after, cue, mention, cue_text, cue_pos, 0.85)
 
     def _topic_subject(self, sent: Sentence, j: int) -> Mention | None:
@@ -1240,6 +1244,8 @@ class Extractor:
                     sent.comma(y) or sent.k[y] in lex.time_words or sent.bare(y) in lex.time_words
                 ):
                     y += 1
+                if y < n and verb.preposition and sent.k[y] == fold(verb.preposition):
+                    y += 1  # "لفت إلى نقص الكوادر"
                 if y < n and sent.bare(y) in lex.proposition_heads and not sent.quoted(y):
                     return y, 0
                 return None
@@ -1464,6 +1470,8 @@ class Extractor:
                     return False
                 if sent.cue[z] is not None or sent.bk[z] in lex.non_claim:
                     return True
+                if sent.k[z] in lex.rules.extra.get("no_comment", ()):
+                    return True  # "، بينما لم تعلق واشنطن"
         return False
 
     def _time_aside(self, sent: Sentence, y: int) -> bool:

@@ -876,7 +876,7 @@ RULES = LanguageRules(
         r"(?=[^:]{1,80}:$)[^.!?؟:]{1,40}[-–—]?\s*[^.!?؟:]{0,30}:",
     ),
     extra={
-        "contrast": ("في حين", "بينما", "دون ان", "بدون ان"),
+        "contrast": ("في حين", "دون ان", "بدون ان"),
         # folded spellings: a line starting so links to another article
         "link_prefixes": (
             "اقرا ايضا",
@@ -891,7 +891,9 @@ RULES = LanguageRules(
             "قد يهمك",
             "اقرا اكثر",
         ),
-        "clause_links": ("فيما", "لكن", "ولكن", "كما"),
+        # after a comma these end the content only when another source speaks (or declines to)
+        "clause_links": ("فيما", "بينما", "لكن", "ولكن", "كما"),
+        "no_comment": ("يعلق", "تعلق", "يصدر", "تصدر", "يرد", "ترد", "تعليق"),
         # nouns that open the object of نفى/اتهم, not a subject: "نفى وجود خطط"
         "object_heads": (
             "الاتهامات",
@@ -1024,11 +1026,15 @@ RULES = LanguageRules(
             "توقف",
             "تعافي",
             "مسؤولية",
+            "نقص",
+            "غياب",
         ),
         # the manner of another verb of speech: "فردّ قائلاً" is one cue
         "manner_participles": ("قائلا", "قائلة", "قائلين", "بالقول"),
         # the object comes before a بـ phrase: "اتهم X الحكومة بالفساد", "وصف X الاتفاق بأنه ..."
         "object_then_b": ("اتهم", "وصف"),
+        # "أحدث أرقام المنظمة", "آخر بيانات الوزارة": the latest document of an organisation (folded)
+        "latest": ("احدث", "اخر", "اخير", "اول"),
         "headline_labels": ("عاجل", "فيديو", "شاهد", "بالصور", "بالفيديو", "خاص", "حصري", "تقرير", "مباشر"),
     },
     bylines=(r"(بقلم|إعداد|تحرير|كتبت?|تقرير)\s*[:：-]\s*.{1,60}",),
