@@ -307,6 +307,8 @@ class Extractor:
                 return None
             if k[b] == "to" and not (b >= 1 and k[b - 1] == "first"):
                 return None  # "declined to say", "wants to tell"
+        if b >= 1 and k[b] in ("himself", "herself", "itself", "themselves"):
+            b -= 1  # "Warner himself said"
         bare_ok = b >= 0 and k[b] in ("will", "would", "could", "might", "may", "to")
         if k[j] in cue.verb.bare and not bare_ok:
             return None  # "say" alone is no report; "will say", "first to report" are
@@ -932,11 +934,17 @@ class Extractor:
         lex = self.lex
         n = sent.n
         x = j
-        while x < n and (sent.word(x) or self._possessive_mark(sent, x)) and not sent.quoted(x) and x - j < 9:
+        abbreviations = lex.rules.abbreviations
+        while x < n and not sent.quoted(x) and x - j < 10:
             kx, wx = sent.k[x], sent.w[x]
-            if not sent.word(x):
+            if self._possessive_mark(sent, x):
                 x += 1  # "the teachers' union"
                 continue
+            if wx == "." and x > j and sent.k[x - 1] in abbreviations and sent.word(x + 1):
+                x += 1  # "Gov. Kathy Hochul"
+                continue
+            if not sent.word(x):
+                break
             if x > j and kx in lex.prepositions and not self._np_preposition(sent, x):
                 break
             if kx in lex.subordinators or sent.cue[x] is not None or kx in FINITE:
@@ -1053,6 +1061,8 @@ class Extractor:
         if cue.verb.recipient:
             x = self._skip_recipient(sent, x)
         terminal = self._terminal(sent, x)
+        if not terminal and cue.verb.recipient and not self.verb_first:
+            terminal = self._only_addressee(sent, x)  # "“...,” X told a regular news briefing in Beijing."
         if close >= 0:
             q = sent.quote_at(close)
             if q is None:
@@ -1074,6 +1084,8 @@ class Extractor:
             return None  # "من جانبه، نفى": an opening phrase, not content
         if self._question_at(sent, first):
             return None  # "Asked whether he would resign, X said ...": the question is not his
+        if not self.verb_first and self._appositive_subject(sent, first, comma):
+            return None  # "The state's health commissioner, Dr. James McDonald, said": no clause
         got = self.content_from(sent, first, comma)
         if got is None:
             return None
@@ -1081,6 +1093,39 @@ class Extractor:
         raw = Raw(cue_text, cue_pos, s, e, mention, sent.index, sent.para.index, kind, 0.7, cue.verb)
         raw.tok_start, raw.tok_end = ts, te
         return raw
+
+    def _only_addressee(self, sent: Sentence, x: int) -> bool:
+        """Only the addressee of "told" and where it was follow: no content."""
+        lex = self.lex
+        for y in range(x, sent.n):
+            ky = sent.k[y]
+            if sent.mark[y] or sent.w[y] == ":" or ky == "that" or sent.cue[y] is not None or ky in FINITE:
+                return False
+            if sent.comma(y) or ky in lex.subordinators:
+                return False
+        return True
+
+    def _appositive_subject(self, sent: Sentence, a: int, b: int) -> bool:
+        """Is sent[a:b] "<description>, <Name>" (a subject with its name in
+        apposition) rather than a clause?"""
+        c = max((y for y in range(a, b) if sent.comma(y)), default=-1)
+        if c < 0 or b - c > 6:
+            return False
+        name = [y for y in range(c + 1, b) if sent.word(y)]
+        if not name or not all(_capital(sent.w[y]) for y in name):
+            return False
+        return not self._has_verb(sent, a, c)
+
+    def _has_verb(self, sent: Sentence, a: int, b: int) -> bool:
+        """Does sent[a:b] hold a clause, not just a noun phrase?"""
+        irregular = self.lex.rules.extra.get("past_tense", ())
+        for y in range(a, b):
+            ky = sent.k[y]
+            if sent.quoted(y) or ky in FINITE or ky in irregular or _negative(ky, self.lex):
+                return True
+            if sent.word(y) and sent.w[y].islower() and len(ky) > 4 and ky.endswith(("ed", "es")):
+                return True
+        return False
 
     def _question_at(self, sent: Sentence, x: int) -> bool:
         for phrase in self.lex.rules.extra.get("question_openers", ()):
@@ -1402,7 +1447,7 @@ class Extractor:
                 ky in irregular or (ky.endswith("ed") and len(ky) > 4)
             ):
                 return True  # "noted the conference regularly drew ..."
-            if not sent.word(y):
+            if not sent.word(y) and not sent.mark[y]:  # a quotation may hold the verb
                 break
         return False
 
@@ -1587,8 +1632,9 @@ class Extractor:
             and (k[after] in lex.prepositions or (k[after] in lex.determiners and cue.verb.lemma != "say"))
             and k[after] != "that"
             and cue.verb.kind != OBJECT
+            and not (k[after] in lex.determiners and self._clause_follows(sent, after))
         ):
-            return None  # "adding to the pressure", "noting the date"
+            return None  # "adding to the pressure", "noting the date" (not "insisting the veteran has ...")
         return self.content_after(sent, j, after, cue, mention, cue_text, cue_pos, conf)
 
     def _clause_verb(self, sent: Sentence, x: int) -> bool:

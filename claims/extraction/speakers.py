@@ -320,7 +320,11 @@ def _issuer_in_carrier(keys, lex: Lexicon) -> tuple[int, int] | None:
 
 
 def _span_of(sent, words, i0, i1) -> tuple[int, int]:
-    return sent.s[words[i0]], sent.e[words[i1 - 1]]
+    last = words[i1 - 1]
+    e = sent.e[last]
+    if e < len(sent.t) and sent.t[e] == "." and sent.k[last] in sent.lex.rules.abbreviations:
+        e += 1  # "Gov.", "Dr."
+    return sent.s[words[i0]], e
 
 
 def _span_words(make, i0, i1) -> tuple[int, int]:
@@ -424,6 +428,7 @@ def _scan_english(sent: Sentence) -> list[Entity]:
             )
         ):
             if k[x].endswith("'s"):
+                x += 1  # "David Warner's place": the name, its possessive dropped by the keys
                 break
             x += 1
         a, b = j, x
@@ -477,7 +482,8 @@ def _scan_english(sent: Sentence) -> list[Entity]:
             ):
                 role = (c, a - 1)  # "Hughes' sister, Tamika Hughes,"
         keys = tuple(_nk(x, lex) for x in k[a:b])
-        ent = Entity(keys, sent.s[a], sent.e[b - 1])
+        end = sent.e[b - 1] - (2 if k[b - 1].endswith("'s") else 0)  # "Dan Ward's place": the name
+        ent = Entity(keys, sent.s[a], end)
         if role:
             ent.role = (sent.s[role[0]], sent.e[role[1] - 1])
             ent.person = True
@@ -834,8 +840,8 @@ class Resolver:
                             if e is not None and e.keys[:i] == m.keys[:i] and (e.person or e.claims):
                                 ent = e
                                 break
-                if ent is None and m.determiner and len(m.keys) == 1:
-                    ent = self.last_person(r.cue_pos, (m.start, m.end))
+                if ent is None and m.determiner and len(m.keys) == 1 and _demonym(m.keys[0], lex):
+                    ent = self.last_person(r.cue_pos, (m.start, m.end))  # "the Spaniard"
                 if ent is None:
                     ent = self._own(m)
             elif m.kind == "description":
@@ -852,6 +858,8 @@ class Resolver:
                     ent = self._own(m)
             else:  # group
                 ent = self._own(m)
+            if ent is not None and ent is not last and m.kind not in ("elided", "same"):
+                ent.claims += 1  # a source that spoke: "he" may stand for it later
             if ent is not None and m.kind in ("name", "description", "group"):
                 surface = self._surface(m)
                 if surface:
@@ -921,6 +929,15 @@ def _mention_of(head: str, cased: bool) -> re.Pattern:
     if cased:
         return re.compile(rf"\b{re.escape(head)}s?\b")
     return re.compile(rf"(?<!\w)[وفبل]?(?:ال)?{re.escape(head)}(?:ه|ها|هم|هما|ات)?(?!\w)")
+
+
+def _demonym(k: str, lex: Lexicon) -> bool:
+    """ "Spaniard", "Brazilian", "Portuguese": a person named by their origin
+    (not "the Netherlands", "the Commission")."""
+    return (k,) not in lex.places and k not in lex.org_heads and k.endswith(_DEMONYM_ENDINGS)
+
+
+_DEMONYM_ENDINGS = ("ian", "ard", "ese", "ish", "an", "i", "er", "ic", "ite")
 
 
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:

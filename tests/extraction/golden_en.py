@@ -455,6 +455,52 @@ CASES = (
         "The deal is close, the newspaper reported, citing sources.",
         (E("newspaper", "", "reported", "The deal is close", "indirect"),),
     ),
+    Case(
+        "description-then-name-in-commas-before-said",
+        "The city's health commissioner, Dr. Ana Ruiz, said people with asthma faced the greatest risk.",
+        (
+            E(
+                "Ana Ruiz",
+                "city's health commissioner",
+                "said",
+                "people with asthma faced the greatest risk",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "abbreviated-title-then-a-second-verb",
+        "Gov. Kathy Brown urged residents to stay indoors and said masks would be handed out.",
+        (E("Kathy Brown", "Gov.", "said", "masks would be handed out", "indirect"),),
+    ),
+    Case(
+        "told-a-briefing-after-a-quotation",
+        "“The rules are unfair,” ministry spokesperson Li Wen told a regular news briefing in Beijing.",
+        (E("Li Wen", "ministry spokesperson", "told", "The rules are unfair", "direct"),),
+    ),
+    Case(
+        "a-country-with-the-article-is-no-person",
+        "Officials said talks would resume.\n\n"
+        "The Netherlands announced on Thursday that it would tighten its rules.",
+        (
+            E("Officials", "", "said", "talks would resume", "indirect"),
+            E("Netherlands", "", "announced", "it would tighten its rules", "indirect"),
+        ),
+    ),
+    Case(
+        "participle-before-a-clause-with-a-quotation",
+        "The captain defended the opener, insisting the veteran “has earned the right” to choose.",
+        (E("captain", "", "insisting", "the veteran “has earned the right” to choose", "mixed"),),
+    ),
+    Case(
+        "himself-and-a-pronoun-for-the-surname",
+        "The coach defended opener Dan Ward's place in the side.\n\n"
+        "Ward himself said he felt fine. “I'm not going anywhere,” he joked.",
+        (
+            E("Dan Ward", "", "said", "he felt fine", "indirect"),
+            E("Dan Ward", "", "joked", "I'm not going anywhere", "direct"),
+        ),
+    ),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),
