@@ -410,6 +410,37 @@ class Extractor:
             cue_text = self.doc.original_text(sent.s[j] + len(conj), sent.e[after])
         return self.content_after(sent, j, after, cue, mention, cue_text, cue_pos, 0.85)
 
+    def _skip_setting(self, sent: Sentence, x: int) -> int:
+        """Past commas, time words and the occasion: "، الجمعة،", "في تصريح صحفي"."""
+        lex = self.lex
+        n = sent.n
+        y = x
+        while y < n:
+            if sent.comma(y) or sent.k[y] in lex.time_words or sent.bare(y) in lex.time_words:
+                y += 1
+            elif y + 1 < n and sent.bare(y) in ("في", "خلال") and sent.k[y + 1] in lex.media_nouns:
+                y += 2  # "في تصريح صحفي", "خلال مؤتمر"
+                while (
+                    y < n
+                    and sent.word(y)
+                    and sent.k[y][-1:] == "ي"
+                    and sent.bare(y) not in lex.proposition_heads
+                ):
+                    y += 1  # "صحفي", "صحافي": its adjective
+            else:
+                break
+        return y
+
+    def _proposition_head(self, k: str) -> bool:
+        """ارتفاع، جاهزية، استعداده: a verbal noun that states a fact (a pronoun may be attached)."""
+        heads = self.lex.proposition_heads
+        if k in heads:
+            return True
+        for suffix in ("ه", "ها", "هم", "هما", "نا"):
+            if k.endswith(suffix) and k[: -len(suffix)] in heads:
+                return True
+        return False
+
     def _topic_subject(self, sent: Sentence, j: int) -> Mention | None:
         """ "أما X فـVERB": the topic X is the subject of the verb."""
         topics = self.lex.rules.extra.get("topic_markers", ())
@@ -521,6 +552,12 @@ class Extractor:
         """The subject after a verb: (start, end, next token, role span)."""
         lex = self.lex
         n = sent.n
+        if j < n and sent.mark[j] == OPEN:
+            q = sent.quote_at(j)
+            close = sent.token_at(q.close) if q is not None and q.closed else n
+            if close - j <= 6 and close + 1 < n and sent.word(close + 1):
+                # "واتهم «التيار الوطني الحر» خصومه", "وقالت «الجبهة» إن": a quoted name
+                return self._appositive(sent, j, close + 1)
         if j >= n or self._elided_start(sent, j, cue):
             return (j, j, j, None)
         if cue.verb.kind == OBJECT:
@@ -574,6 +611,10 @@ class Extractor:
             if x > j and self._subject_stop(sent, x):
                 if sent.bare(x) in ("في", "من", "ب") and x + 1 < n and sent.k[x + 1] in lex.org_heads:
                     x += 2
+                    if x < n and sent.mark[x] == OPEN:
+                        q = sent.quote_at(x)  # "النائب في كتلة «الجمهورية القوية» X"
+                        if q is not None and q.closed and sent.token_at(q.close) - x <= 6:
+                            x = sent.token_at(q.close) + 1
                     continue
                 if sent.k[x] == "عن" and sent.k[x - 1] in lex.source_of:
                     x += 1  # "التقرير الصادر عن البنك الدولي"
@@ -633,7 +674,7 @@ class Extractor:
             return False  # the name علي, not the preposition على (they fold alike)
         if kx in lex.time_words and x > 0 and lex.title_at(sent.k, x - 1, x + 1) == 2:
             return False  # "المدير العام": part of a title, not "the year"
-        if bx in lex.proposition_heads and x > 0 and (sent.k[x - 1].startswith("ال") or not sent.word(x - 1)):
+        if self._proposition_head(bx) and x > 0 and (sent.k[x - 1].startswith("ال") or not sent.word(x - 1)):
             return True  # "وأكد الوزير جاهزية الفريق": the object after a complete subject
         return (
             sent.is_complementiser(x)
@@ -1284,14 +1325,10 @@ class Extractor:
                 return found, 0
             if verb.kind != OBJECT:
                 # "أكد جاهزية اللاعب", "أعلنت، الجمعة، ارتفاع الحصيلة": a noun phrase that states a fact
-                y = x
-                while y < n and (
-                    sent.comma(y) or sent.k[y] in lex.time_words or sent.bare(y) in lex.time_words
-                ):
-                    y += 1
+                y = self._skip_setting(sent, x)
                 if y < n and verb.preposition and sent.k[y] == fold(verb.preposition):
                     y += 1  # "لفت إلى نقص الكوادر"
-                if y < n and sent.bare(y) in lex.proposition_heads and not sent.quoted(y):
+                if y < n and self._proposition_head(sent.bare(y)) and not sent.quoted(y):
                     return y, 0
                 return None
             return self._object_start(sent, x), 0
@@ -1946,8 +1983,13 @@ def extract_claims(text: str, language: str | None = None) -> list[ExtractedClai
     seen = set()
     body = {speakers[id(r)].name for r in raws if not r.headline}
     for r in sorted(raws, key=lambda r: (r.start, r.end)):
-        if r.headline and speakers[id(r)].kind == "place" and speakers[id(r)].name not in body:
-            continue  # "ليبيا: ارتفاع حصيلة الضحايا": a place that labels the story, not a source
+        if (
+            r.headline
+            and r.kind == "indirect"
+            and speakers[id(r)].kind == "place"
+            and speakers[id(r)].name not in body
+        ):
+            continue  # "ليبيا: ارتفاع حصيلة الضحايا": a place that labels the story (not "مصر: «...»")
         s, e = ex.doc.orig(r.start, r.end)
         content = text[s:e]
         if not content.strip() or (s, e) in seen:

@@ -18,7 +18,23 @@ def _verb(lemma, perfect, imperfect, participles=(), kind=SAY, present=None, pre
     forms += tuple(extra)
     if present is None:
         present = ("ي" + i, "ت" + i)
-    return CueVerb(lemma, forms, tuple(participles), kind, present, preposition)
+    return CueVerb(lemma, forms, _participles(participles), kind, present, preposition)
+
+
+# participles that are more often other words: مدينة (a city), ذاكرة (memory), متهمين (defendants)
+_NOT_PARTICIPLES = frozenset(["مدينة", "ذاكرة", "مقرة", "متهمين", "ملاحظة", "متحدثين", "معلقين"])
+
+
+def _participles(forms):
+    """Masculine adverbial participles with their feminine and plural: مشيراً ->
+    مشيرة، مشيرين (a speaker is often a ministry, a woman or a group)."""
+    out = list(forms)
+    for f in forms:
+        if f.endswith("ا"):
+            for g in (f[:-1] + "ة", f[:-1] + "ين"):
+                if g not in out and g not in _NOT_PARTICIPLES:
+                    out.append(g)
+    return tuple(out)
 
 
 _SAYS = ("يقول", "تقول")
