@@ -115,6 +115,21 @@ class Sentence:
 
     # ------------------------------------------------------------ predicates
 
+    def dateline_end(self) -> int:
+        """Token after a dateline such as "LONDON (Reuters) -", "DENVER, Colo. -" or
+        "OTTAWA, April 10 (Reuters) -"; 0 when the sentence has none."""
+        if self.start != self.para.start:
+            return 0
+        w = self.w
+        x = 0
+        while x < self.n and x < 10:
+            if w[x] in DASHES:
+                return x + 1 if x > 0 and w[0].isupper() and len(w[0]) > 1 else 0
+            if not (w[x].isupper() or w[x] in ",.()" or (x > 0 and (w[x][:1].isupper() or w[x].isdigit()))):
+                return 0
+            x += 1
+        return 0
+
     def is_name_ali(self, j: int) -> bool:
         """The name علي, not the preposition على: they fold alike."""
         return self.k[j] == "علي" and self.doc.original_text(self.s[j], self.e[j]).endswith("ي")

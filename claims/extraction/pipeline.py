@@ -957,18 +957,7 @@ class Extractor:
 
     def dateline_end(self, sent: Sentence) -> int:
         """Token after a dateline such as "LONDON (Reuters) -" or "DENVER, Colo. -"."""
-        if sent.start != sent.para.start:
-            return 0
-        w = sent.w
-        x = 0
-        while x < sent.n and x < 10:
-            if w[x] in DASHES:
-                return x + 1 if x > 0 and w[0].isupper() and len(w[0]) > 1 else 0
-            # "OTTAWA, April 10 (Reuters) -": capitals, a date, the agency in brackets
-            if not (w[x].isupper() or w[x] in ",.()" or (x > 0 and (_capital(w[x]) or w[x].isdigit()))):
-                return 0
-            x += 1
-        return 0
+        return sent.dateline_end()
 
     def np_after(self, sent: Sentence, j: int):
         """Inverted subject: "said Smith", "said police spokesman John Hart"."""
@@ -1223,12 +1212,17 @@ class Extractor:
                 return True
             if sent.k[x + 1] in lex.according or sent.bare(x + 1) in lex.according:
                 return True  # "..., the newspaper reported, citing sources."
-            # "..., officials said on Wednesday, in a new blow to ...": the narrator goes on
-            return (
-                not self.verb_first
-                and sent.k[x + 1] in lex.prepositions
-                and not any(sent.w[y] == ":" or sent.mark[y] or sent.k[y] == "that" for y in range(x + 1, n))
-            )
+            # "..., officials said on Wednesday, in a new blow to ...", "..., as rain returned",
+            # "..., a year after a previous round failed": the narrator goes on
+            if self.verb_first:
+                return False
+            if not (
+                sent.k[x + 1] in lex.prepositions
+                or sent.k[x + 1] in ("as", "while", "when", "after", "before", "amid")
+                or self._time_aside(sent, x + 1)
+            ):
+                return False
+            return not any(sent.w[y] == ":" or sent.mark[y] or sent.k[y] == "that" for y in range(x + 1, n))
         return sent.cue[x] is not None and sent.cue[x].participle
 
     def _split_quote_follows(self, sent: Sentence, x: int) -> bool:

@@ -218,7 +218,8 @@ def _english(sent, words, keys, i0, make) -> Mention:
         return make("name", i0, n, keys=nk[i0:], determiner=i0 > 0)
     if w[i0][:1].isupper() and any(x[:1].isupper() for x in w[i0 + 1 :]):
         return make("group", i0, n)
-    generic = keys[0] == "the" and n - i0 <= 2 and keys[-1] in lex.org_heads
+    # "the company", "their union": an organisation named by its head noun
+    generic = keys[0] in ("the", "its", "their", "our") and n - i0 <= 2 and keys[-1] in lex.org_heads
     return make("description", i0, n, keys=nk[i0:], determiner=keys[0] == "the", generic=generic)
 
 
@@ -408,7 +409,7 @@ def _scan_english(sent: Sentence) -> list[Entity]:
     capitals = [j for j in range(n) if w[j][0].isupper() and sent.isw[j]]
     if not capitals:
         return found
-    j = 0
+    j = sent.dateline_end()  # "WELLINGTON, New Zealand (AP) —": places, not sources
     for start in capitals:
         if start < j or sent.quoted(start):
             continue
@@ -741,6 +742,12 @@ class Resolver:
         people = [e for e in self.entities if e.person]
         return min(people, key=lambda e: min(e.positions)) if people else None
 
+    def _titled(self, keys: tuple[str, ...]) -> bool:
+        """Does a description hold a title ("the spokesman", "المتحدث")? "their
+        union" is no role of the union's chief executive."""
+        titles = self.lex.title_words
+        return any(k in titles or "ال" + k in titles for k in keys)
+
     def _definite_person(self, m: Mention) -> bool:
         """ "the head coach", "المدرب": a title standing for someone already named."""
         lex = self.lex
@@ -757,7 +764,7 @@ class Resolver:
     def last_organisation(self, pos: int) -> Entity | None:
         """ "the company": the organisation the article is most about before `pos`
         (the one named most often, the latest on a tie)."""
-        best = None
+        best = ahead = None
         before = self.doc.kt[:pos]
         people = [e.keys for e in self.entities if e.person]
         for e in self.entities:
@@ -767,11 +774,18 @@ class Resolver:
                 continue  # "Patel" is Maya Patel's surname, not a company
             ps = [p for p in e.positions if p < pos]
             if not ps:
+                # "..., their union said. The New Zealand Nurses Organisation said": named just after
+                if not best and any(pos < p < pos + 300 for p in e.positions):
+                    after = min(p for p in e.positions if p > pos)
+                    if ahead is None or after < ahead[0]:
+                        ahead = (after, e)
                 continue
             rank = (before.count(e.keys[0]), max(ps))
             if best is None or rank > best[0]:
                 best = (rank, e)
-        return best[1] if best else None
+        if best:
+            return best[1]
+        return ahead[1] if ahead else None
 
     def issuer(self, m: Mention, r: Raw, resolved: dict[int, Entity | None]) -> Entity | None:
         """ "بحسب التقرير", "the statement said": the source of an earlier claim
@@ -846,7 +860,7 @@ class Resolver:
                     ent = self._own(m)
             elif m.kind == "description":
                 ent = self.issuer(m, r, out)
-                if ent is None and not m.generic:
+                if ent is None and not m.generic and (m.headline or self._titled(m.keys)):
                     ent = self.by_role(m.keys, m.pos, m.headline)
                 if ent is None:
                     ent = self.by_head(m.keys, m.pos)

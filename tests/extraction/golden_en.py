@@ -501,6 +501,38 @@ CASES = (
             E("Dan Ward", "", "joked", "I'm not going anywhere", "direct"),
         ),
     ),
+    Case(
+        "their-union-is-named-next",
+        "WELLINGTON, New Zealand (AP) — Nurses walked off the job on Tuesday, their union said.\n\n"
+        "The Nurses Organisation said hospitals were understaffed.",
+        (
+            E("Nurses Organisation", "", "said", "Nurses walked off the job on Tuesday", "indirect"),
+            E("Nurses Organisation", "", "said", "hospitals were understaffed", "indirect"),
+        ),
+    ),
+    Case(
+        "the-narrator-goes-on-after-a-time-aside",
+        "Britain awarded record contracts, the government said on Tuesday, a year after a round failed.",
+        (E("government", "", "said", "Britain awarded record contracts", "indirect"),),
+    ),
+    Case(
+        "a-place-name-with-do-and-the-narrator-goes-on-with-as",
+        "The toll rose to 143, civil defense authorities in Rio Grande do Sul state said, as rain returned.",
+        (
+            E(
+                "civil defense authorities in Rio Grande do Sul state",
+                "",
+                "said",
+                "The toll rose to 143",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "a-complaint-inside-the-narration",
+        "The cap was raised after developers complained that costs had soared.",
+        (E("developers", "", "complained", "costs had soared", "indirect"),),
+    ),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),
