@@ -144,18 +144,20 @@ def arabic_org_end(sent: Sentence, x: int, limit: int, object_follows: bool = Fa
                 if close - y <= 5:
                     return close + 1  # حركة «النهضة»
             break
-        if not sent.word(y) or sent.quoted(y) or (_stop_word(sent, y) and sent.k[y] not in lex.org_heads):
+        if not sent.word(y) or sent.quoted(y):
             break
         k = sent.k[y]
+        if k.startswith(("وال", "فال")) and y > x + 1 and sent.k[y - 1].startswith(("ال", "وال")):
+            y += 1  # "الموارد المائية والري": coordination inside the name
+            continue
+        if _stop_word(sent, y) and k not in lex.org_heads:
+            break
         if k.startswith("ال") and len(k) > 2:
             if object_follows and y > x + 1 and not agrees(head, sent.k[y - 1], k):
                 break
             if object_follows and k in lex.object_heads:
                 break
             y += 1
-            continue
-        if k.startswith(("وال", "فال")) and y > x + 1 and sent.k[y - 1].startswith(("ال", "وال")):
-            y += 1  # "العدالة والتنمية": coordination inside the name
             continue
         if y == x + proper + 1 and proper < 2 and not sent.k[y - 1].startswith("ال"):
             if (k,) in lex.places and object_follows and proper:

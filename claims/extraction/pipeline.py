@@ -16,6 +16,7 @@ knows the shapes of attribution:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -87,6 +88,9 @@ class Extractor:
         self.sentences: list[Sentence] = []
         self.verb_first = lex.rules.verb_first
         self.claims_in_sentence: list[Raw] = []  # claims found so far in the sentence being read
+        # their token ends and cue offsets, sorted: look-ups stay logarithmic on long sentences
+        self._ends: list[int] = []
+        self._cues: list[int] = []
 
     # ================================================================ driver
 
@@ -229,6 +233,7 @@ class Extractor:
         covered = bytearray(sent.n)  # tokens inside a claim found in this sentence
         here: list[Raw] = []
         self.claims_in_sentence = here
+        self._ends, self._cues = [], []
         lex = self.lex
         according, relay = lex.according, lex.relay_verbs
         k, bk, cues = sent.k, sent.bk, sent.cue
@@ -263,6 +268,8 @@ class Extractor:
                 if hi > lo:
                     covered[lo:hi] = b"\x01" * (hi - lo)
                 here.append(raw)
+                insort(self._ends, raw.tok_end)
+                insort(self._cues, raw.cue_pos)
                 yield raw
 
     def _trailing_attribution(self, sent: Sentence, j: int) -> bool:
@@ -1179,9 +1186,9 @@ class Extractor:
     def _clause_start(self, sent: Sentence, limit: int) -> int:
         """Where content preceding an attribution starts: after the last claim in the sentence."""
         first = 0 if self.verb_first else self.dateline_end(sent)  # "MANILA (AP) — ..."
-        for r in self.claims_in_sentence:
-            if r.sentence == sent.index and r.tok_end <= limit:
-                first = max(first, r.tok_end)
+        i = bisect_right(self._ends, limit)
+        if i:
+            first = max(first, self._ends[i - 1])
         while first < limit and not sent.word(first) and not sent.mark[first]:
             first += 1
         return first
@@ -1766,7 +1773,8 @@ class Extractor:
             while end > 0 and (sent.comma(end - 1) or sent.w[end - 1] in DASHES or sent.k[end - 1] == "وذلك"):
                 end -= 1  # "، وذلك بحسب": the pointer back is not content
             first = self._clause_start(sent, end)
-            if first >= end or any(sent.s[first] <= r.cue_pos < sent.e[end - 1] for r in here):
+            i = bisect_left(self._cues, sent.s[first])
+            if first >= end or (i < len(self._cues) and self._cues[i] < sent.e[end - 1]):
                 return None  # "ذكرت، نقلاً عن مصادر، أن": the phrase belongs to that attribution
             got = self.content_from(sent, first, end)
         if got is None:
@@ -1963,7 +1971,8 @@ def extract_claims(text: str, language: str | None = None) -> list[ExtractedClai
     Raises UnsupportedLanguage for other languages or scripts.
     """
     from .headline import headline_verb, make_headline
-    from .speakers import Resolver, scan_entities
+    from .resolver import Resolver
+    from .speakers import scan_entities
 
     ex = _prepare(text, language)
     if ex is None:
