@@ -310,8 +310,8 @@ def _issuer_in_carrier(keys, lex: Lexicon) -> tuple[int, int] | None:
         return i, 0
     if k.startswith("لل") and len(k) > 3:
         return i, 2  # "بيان للجيش": the army
-    if k[:1] == "ل" and len(k) > 3 and (k[1:] in lex.org_heads or k[1:] in lex.recipients):
-        return i, 1  # "الموقع الرسمي لنادي الصقور", "تقرير أولي لشبكة «سي إن إن»"
+    if k[:1] == "ل" and len(k) > 3:
+        return i, 1  # "الموقع الرسمي لنادي الصقور", "تقرير أولي لشبكة «سي إن إن»", "تقرير لمرصد «حقوق»"
     return None
 
 

@@ -892,7 +892,9 @@ RULES = LanguageRules(
         r"(?=[^:]{1,80}:$)[^.!?؟:]{1,40}[-–—]?\s*[^.!?؟:]{0,30}:",
     ),
     extra={
-        "contrast": ("في حين", "دون ان", "بدون ان"),
+        # after a comma these end the content: a contrast, or the attribution said again
+        # ("، على حد قول المتحدث", "، حسب تعبيره"); folded spellings
+        "contrast": ("في حين", "دون ان", "بدون ان", "علي حد", "حسب تعبيره", "وفق تعبيره", "بحسب تعبيره"),
         # folded spellings: a line starting so links to another article
         "link_prefixes": (
             "اقرا ايضا",
