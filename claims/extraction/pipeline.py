@@ -1416,8 +1416,8 @@ class Extractor:
                 return y
             if sent.cue[y] is not None or ky in lex.non_claim or ky in FINITE:
                 return None
-            if ky in lex.subordinators and ky != "that":
-                return None
+            if ky in lex.subordinators and ky != "that" and not (ky == "as" and sent.k[y - 1] == "known"):
+                return None  # (not "on X, formerly known as Twitter, that")
             in_frame = True
             y += 1
         return None

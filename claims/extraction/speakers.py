@@ -176,6 +176,11 @@ def _english(sent, words, keys, i0, make) -> Mention:
             if head.kind == "name" and head.person:
                 return head
             break
+    issuer = _english_issuer(w, keys, i0, lex)
+    if issuer is not None:
+        # "a statement from the Interior Ministry", "CDC data": who issued the document speaks
+        a, b = issuer
+        return _english(sent, words[:b], keys[:b], a, make) if b < n else _english(sent, words, keys, a, make)
     nk = tuple(_nk(k, lex) for k in keys)
     if keys[-1] in lex.group_nouns and not all(x[:1].isupper() for x in w[i0:]):
         return make("group", i0, n)
@@ -216,6 +221,30 @@ def _english(sent, words, keys, i0, make) -> Mention:
     # "the company", "their union": an organisation named by its head noun
     generic = keys[0] in ("the", "its", "their", "our") and n - i0 <= 2 and keys[-1] in lex.org_heads
     return make("description", i0, n, keys=nk[i0:], determiner=keys[0] == "the", generic=generic)
+
+
+def _english_issuer(w, keys, i0: int, lex: Lexicon) -> tuple[int, int] | None:
+    """(start, end) of the issuer inside a document phrase: "a statement from
+    the Interior Ministry", "data released by the statistics agency", "CDC
+    data"; None when the phrase is not one ("court records" stays)."""
+    n = len(keys)
+
+    def carrier(k: str) -> bool:
+        return k in lex.documents or k in lex.media_nouns or k in lex.carriers
+
+    if i0 < n - 1 and carrier(keys[i0]):
+        x = i0 + 1
+        if x < n and keys[x].endswith("ed") and x + 1 < n and keys[x + 1] == "by":
+            x += 1  # "released by", "issued by"
+        if x < n - 1 and keys[x] in ("from", "by", "of"):
+            y = x + 1
+            while y < n - 1 and keys[y] in lex.determiners:
+                y += 1
+            if w[y][:1].isupper() or keys[-1] in lex.org_heads or keys[-1] in lex.group_nouns:
+                return y, n
+    if n - i0 >= 2 and carrier(keys[-1]) and all(x[:1].isupper() for x in w[i0 : n - 1]):
+        return i0, n - 1  # "CDC data", "Labour Ministry figures"
+    return None
 
 
 def _described_name(w, keys, i0: int, lex: Lexicon) -> int:

@@ -533,6 +533,31 @@ CASES = (
         "The cap was raised after developers complained that costs had soared.",
         (E("developers", "", "complained", "costs had soared", "indirect"),),
     ),
+    Case(
+        "speaking-on-condition-of-anonymity-ends-the-content",
+        "Two people familiar with the talks said the sides were still apart, speaking on condition of "
+        "anonymity because the talks were confidential.",
+        (E("Two people familiar with the talks", "", "said", "the sides were still apart", "indirect"),),
+    ),
+    Case(
+        "wrote-on-x-formerly-known-as-twitter",
+        "Party spokesman Tom Banda wrote on X, formerly known as Twitter, that the party would appeal.",
+        (E("Tom Banda", "Party spokesman", "wrote", "the party would appeal", "indirect"),),
+    ),
+    Case(
+        "according-to-a-statement-from-an-organisation",
+        "According to a statement from the Interior Ministry, 12 people were arrested.",
+        (E("Interior Ministry", "", "According to", "12 people were arrested", "indirect"),),
+    ),
+    Case(
+        "according-to-data-of-a-named-organisation",
+        "Unemployment fell to 4%, according to Labour Ministry data.\n\n"
+        "According to court records, the firm owed 2 million dollars.",
+        (
+            E("Labour Ministry", "", "according to", "Unemployment fell to 4%", "indirect"),
+            E("court records", "", "According to", "the firm owed 2 million dollars", "indirect"),
+        ),
+    ),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),

@@ -1094,7 +1094,20 @@ RULES = LanguageRules(
     ),
     extra={
         # after a comma these open a clause that is no longer the reported speech
-        "contrast": ("while", "whereas", "without"),
+        # and these (after a comma) are the narrator speaking about the source
+        "contrast": (
+            "while",
+            "whereas",
+            "without",
+            "speaking on condition",
+            "speaking on the condition",
+            "declining to be",
+            "who declined to be",
+            "who asked not",
+            "who spoke on condition",
+            "requesting anonymity",
+            "asking not to be",
+        ),
         # a line starting so links to another article, whatever it says
         "link_prefixes": (
             "read more",
