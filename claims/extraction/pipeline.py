@@ -1748,6 +1748,16 @@ class Extractor:
         mention = mention_from_tokens(sent, a, x, strip_prefix=strip)
         if mention is None:
             return None
+        if not self.verb_first and sent.comma(x):
+            # "..., according to the state weather bureau, PAGASA.": the name in apposition
+            z = x + 1
+            while z < n and sent.word(z) and _capital(sent.w[z]) and z - x <= 4:
+                z += 1
+            if z > x + 1 and (z >= n or sent.w[z] in ENDS):
+                named = mention_from_tokens(sent, x + 1, z)
+                if named is not None and named.kind == "name":
+                    named.roles = ((mention.start, mention.end), *named.roles)
+                    mention, x = named, z
         if bare in lex.rules.extra.get("reason_or_source", ()) and not self._source_like(sent, a, x):
             return None  # "citing stronger growth": a reason given, not a source
         cue_text, cue_pos = self._cue_text(sent, j, size)

@@ -558,6 +558,24 @@ CASES = (
             E("court records", "", "According to", "the firm owed 2 million dollars", "indirect"),
         ),
     ),
+    Case(
+        "according-to-a-description-then-its-name",
+        "The storm made landfall late Friday, according to the state weather bureau, Pagasa.",
+        (
+            E(
+                "Pagasa",
+                "state weather bureau",
+                "according to",
+                "The storm made landfall late Friday",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "an-occupation-before-a-name",
+        "Forecaster Liza Mora warned that heavy rain would continue.",
+        (E("Liza Mora", "Forecaster", "warned", "heavy rain would continue", "indirect"),),
+    ),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),
