@@ -652,9 +652,11 @@ class Extractor:
                 return (j, y, end, (y + 1, end))
             return None
         z = x + 1
-        while z < n and z - x <= 4 and sent.k[z].startswith("ال") and sent.word(z):
+        if z + 1 < n and sent.word(z) and not sent.k[z].startswith("ال") and sent.k[z + 1].startswith("ال"):
+            z += 1  # "الخبير في شؤون المياه": an annexation
+        while z < n and z - x <= 5 and sent.k[z].startswith("ال") and sent.word(z):
             z += 1
-        if z == x + 1:
+        if z == x + 1 or not sent.k[z - 1].startswith("ال"):
             return None
         end = arabic_name_end(sent, z, n)
         if end <= z:

@@ -143,11 +143,15 @@ def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon
         elif kx in _ROLE_PREPOSITIONS and x + 2 < n and keys[x + 1] in lex.org_heads:
             # "الخبير الاقتصادي في جامعة الكويت"; "النائب عن الكتلة" needs no complement
             x += 2 if keys[x + 1].startswith("ال") else 3
-        elif kx in _ROLE_PREPOSITIONS and x + 2 < n and keys[x + 1].startswith("ال"):
-            z = x + 1
+        elif (
+            kx in _ROLE_PREPOSITIONS
+            and x + 2 < n
+            and (keys[x + 1].startswith("ال") or keys[x + 2].startswith("ال"))
+        ):
+            z = x + 1 if keys[x + 1].startswith("ال") else x + 2  # "في شؤون المياه": an annexation
             while z < n and keys[z].startswith("ال"):
                 z += 1
-            x = z  # "النائب عن الحزب غسان حاصباني", "القيادي في الجبهة"
+            x = z  # "النائب عن الحزب غسان حاصباني", "القيادي في الجبهة", "الخبير في شؤون المياه"
         elif kx[:1] == "ل" and len(kx) > 3 and x > i and _complement_with_li(keys, x, n, lex):
             x += 1  # "مدرب المنتخب لكرة القدم", "المدير العام لسوناطراك"
         else:
@@ -376,8 +380,31 @@ def sentence_subject(sent: Sentence, extractor) -> Mention | None:
     if j >= n - 1:
         return None
     if not lex.rules.cased:
+        # "في المقابل، رحبت الغرفة": past an opening phrase
+        opener = sent.bare(j) in lex.prepositions or sent.k[j] in lex.time_words
+        c = next((c for c in range(j + 1, min(n, j + 5)) if sent.comma(c)), -1) if opener else -1
+        if c > 0 and c + 1 < n and not any(sent.cue[y] is not None for y in range(j, c)):
+            j = c + 1
         conj, bare = lex.strip_conj(sent.k[j])
-        verb = conj or sent.cue[j] is not None  # "أعلنت الجماعة ..." opens with its verb
+        k0 = sent.k[j]
+        # "أعلنت الجماعة ...", "رحبت غرفة الصناعة ...": an Arabic sentence opens with its verb
+        verb = (
+            conj
+            or sent.cue[j] is not None
+            or not (
+                k0.startswith("ال")
+                or k0 in lex.prepositions
+                or k0 in lex.time_words
+                or k0 in lex.org_heads
+                or k0 in lex.title_words
+                or k0 in lex.particles
+                or k0 in lex.negations
+                or k0 in lex.subordinators
+                or k0 in lex.clause_openers
+                or (k0,) in lex.places
+                or len(k0) < 3
+            )
+        )
         if not verb or bare in lex.prepositions or sent.k[j].startswith(("وال", "فال")):
             return None
         if sent.cue[j + 1] is not None:
