@@ -23,7 +23,7 @@ from .speakers import Entity, Mention, _nk
 
 if TYPE_CHECKING:
     from .document import Document
-    from .pipeline import Raw
+    from .spans import Raw
 
 # how far back along the article's mentions a pronoun or "the company" looks,
 # and how many entities sharing a word a name is compared with

@@ -120,7 +120,8 @@ def mention_from_tokens(
     return _arabic(sent, keys, make)
 
 
-_ROLE_PREPOSITIONS = frozenset(["في", "لدي", "من", "عن"])
+# prepositions that attach a place of work to a title: "النائب عن الحزب", "الخبير في جامعة X"
+ROLE_PREPOSITIONS = frozenset(["في", "لدي", "من", "عن"])
 
 
 def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon) -> int:
@@ -140,11 +141,11 @@ def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon
             x += 1  # "وزير الموارد المائية والري"
         elif kx in lex.org_heads or (kx[:1] in "لب" and kx[1:] in lex.org_heads):
             x += 2  # "لشركة أبل", "بجامعة الكويت"
-        elif kx in _ROLE_PREPOSITIONS and x + 2 < n and keys[x + 1] in lex.org_heads:
+        elif kx in ROLE_PREPOSITIONS and x + 2 < n and keys[x + 1] in lex.org_heads:
             # "الخبير الاقتصادي في جامعة الكويت"; "النائب عن الكتلة" needs no complement
             x += 2 if keys[x + 1].startswith("ال") else 3
         elif (
-            kx in _ROLE_PREPOSITIONS
+            kx in ROLE_PREPOSITIONS
             and x + 2 < n
             and (keys[x + 1].startswith("ال") or keys[x + 2].startswith("ال"))
         ):
