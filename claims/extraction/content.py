@@ -341,12 +341,33 @@ class ContentSpans:
                 return y + 2
             if verb.kind == OBJECT and y > x + 1:
                 return None
+            if sent.comma(y):
+                z = self._parenthesis_end(sent, y)
+                if z > y:
+                    y = z  # "، طلب عدم ذكر اسمه خوفاً من الملاحقة،": an aside before the content
+                    continue
             if y > x and (sent.cue[y] is not None or sent.bare(y) in lex.non_claim):
                 return None
+            if sent.bare(y) in lex.appeal_nouns:
+                return None  # "شدد على ضرورة «...»": an appeal, not a statement
             if sent.word(y) and sent.k[y] not in lex.prepositions:
                 words += 1
             y += 1
         return None
+
+    def _parenthesis_end(self, sent: Sentence, y: int) -> int:
+        """The comma closing an aside opened by the comma at `y` that holds a
+        verb of its own ("، طلب عدم ذكر اسمه،"); `y` when there is none."""
+        lex = self.lex
+        verb = False
+        for z in range(y + 1, min(sent.n, y + 12)):
+            if sent.comma(z):
+                return z if verb else y
+            if not sent.word(z) or sent.is_complementiser(z) or sent.quoted(z):
+                return y
+            if sent.bare(z) in lex.non_claim or sent.cue[z] is not None:
+                verb = True
+        return y
 
     def _marked_start_subject_first(self, sent: Sentence, x: int) -> int | None:
         lex = self.lex

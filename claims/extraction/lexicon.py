@@ -89,6 +89,7 @@ class Lexicon:
     nouns_after: frozenset[str]  # عدم: a cue word after it is a verbal noun ("عدم ذكر اسمه")
     manner: frozenset[str]  # قائلاً، بالقول: "ردّ قائلاً" is one cue
     proposition_heads: frozenset[str]  # ارتفاع، جاهزية: a noun object that states a fact
+    appeal_nouns: frozenset[str]  # ضرورة، أهمية: "شدد على ضرورة ..." is an appeal
     skip_patterns: tuple[tuple[str, re.Pattern], ...]
 
     def strip_conj(self, k: str) -> tuple[str, str]:
@@ -186,6 +187,7 @@ def lexicon(language: str) -> Lexicon:
         nouns_after=_keys(r.extra.get("nouns_after", ())),
         manner=_keys(r.extra.get("manner_participles", ())),
         proposition_heads=_keys(r.extra.get("proposition_heads", ())),
+        appeal_nouns=_keys(r.extra.get("appeal_nouns", ())),
         skip_patterns=tuple(skips),
     )
 

@@ -350,10 +350,10 @@ class Extractor(ContentSpans, VerbFirstSubjects, SubjectFirstPhrases):
             if k[x] == "عن":
                 size += 1  # "نقلاً عن": the preposition is part of the cue
             x += 1
-        if x + 1 < n and k[x] == "ما" and sent.cue[x + 1] is not None:
-            x += 1  # بحسب ما أفاد به X
-        if x < n and sent.cue[x] is not None and self.verb_first:
-            x += 1  # حسبما أفاد X
+        if x + 1 < n and k[x] == "ما" and (sent.cue[x + 1] is not None or self._cue_with_pronoun(k[x + 1])):
+            x += 1  # بحسب ما أفاد به X, بحسب ما أعلنه X
+        if x < n and (sent.cue[x] is not None or self._cue_with_pronoun(k[x])) and self.verb_first:
+            x += 1  # حسبما أفاد X, بحسب ما أعلنه X
             if x < n and k[x] in ("به", "بها", "بهم"):
                 x += 1
         strip = 0
@@ -451,6 +451,11 @@ class Extractor(ContentSpans, VerbFirstSubjects, SubjectFirstPhrases):
             ):
                 return True
         return False
+
+    def _cue_with_pronoun(self, k: str) -> bool:
+        """ "أعلنه", "ذكرته": a cue verb with its object pronoun attached."""
+        cues = self.lex.cues
+        return any(k.endswith(p) and k[: -len(p)] in cues for p in ("ه", "ها", "ته", "تها", "وه"))
 
     def relay(self, sent: Sentence, j: int) -> Raw | None:
         """ "ونقلت وكالة X عن مسؤول قوله إنّ ...": the source follows عن."""

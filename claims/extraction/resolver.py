@@ -327,6 +327,10 @@ class Resolver:
             para = self.doc.paragraphs[q.para]
             if pattern.search(kt, para.start, q.start) or pattern.search(kt, q.end, para.end):
                 return resolved[id(q)]
+        # "وأصدرت الوزارة بياناً ... وأوضح البيان أن": issued just before by an organisation
+        para = self.doc.paragraphs[r.para]
+        if pattern.search(kt, para.start, m.start):
+            return self._nearest(self._organisation, m.start, False)
         return None
 
     def _looks_like_person(self, e: Entity) -> bool:
@@ -467,7 +471,7 @@ def _mention_of(head: str, cased: bool) -> re.Pattern:
     """A document noun with its article, prefixes and attached pronouns: تقريرها، التقرير."""
     if cased:
         return re.compile(rf"\b{re.escape(head)}s?\b")
-    return re.compile(rf"(?<!\w)[وفبل]?(?:ال)?{re.escape(head)}(?:ه|ها|هم|هما|ات)?(?!\w)")
+    return re.compile(rf"(?<!\w)[وفبل]?(?:ال)?{re.escape(head)}(?:ه|ها|هم|هما|ات|ا)?(?!\w)")
 
 
 def _demonym(k: str, lex: Lexicon) -> bool:

@@ -1051,6 +1051,8 @@ RULES = LanguageRules(
             "نقص",
             "غياب",
         ),
+        # "شدد على ضرورة ...", "أكد أهمية ...": an appeal, however it is quoted
+        "appeal_nouns": ("ضرورة", "أهمية", "وجوب", "حتمية"),
         # the manner of another verb of speech: "فردّ قائلاً" is one cue
         "manner_participles": ("قائلا", "قائلة", "قائلين", "بالقول"),
         # the object comes before a بـ phrase: "اتهم X الحكومة بالفساد", "وصف X الاتفاق بأنه ..."
