@@ -150,6 +150,18 @@ def arabic_org_end(sent: Sentence, x: int, limit: int, object_follows: bool = Fa
         if k.startswith(("وال", "فال")) and y > x + 1 and sent.k[y - 1].startswith(("ال", "وال")):
             y += 1  # "الموارد المائية والري": coordination inside the name
             continue
+        if (
+            k[:1] == "و"
+            and len(k) > 3
+            and y > x + 1
+            and sent.k[y - 1].startswith("ال")
+            and y + 1 < limit
+            and sent.word(y + 1)
+            and sent.k[y + 1].startswith("ال")
+            and not sent.is_complementiser(y)
+        ):
+            y += 2  # "وزارة التجارة الداخلية وحماية المستهلك"
+            continue
         if _stop_word(sent, y) and k not in lex.org_heads:
             break
         if k.startswith("ال") and len(k) > 2:
