@@ -90,6 +90,7 @@ class Lexicon:
     manner: frozenset[str]  # قائلاً، بالقول: "ردّ قائلاً" is one cue
     proposition_heads: frozenset[str]  # ارتفاع، جاهزية: a noun object that states a fact
     appeal_nouns: frozenset[str]  # ضرورة، أهمية: "شدد على ضرورة ..." is an appeal
+    descriptive: frozenset[str]  # اقتصادي، أمني: "خبير اقتصادي" is a description, not a name
     skip_patterns: tuple[tuple[str, re.Pattern], ...]
 
     def strip_conj(self, k: str) -> tuple[str, str]:
@@ -188,6 +189,9 @@ def lexicon(language: str) -> Lexicon:
         manner=_keys(r.extra.get("manner_participles", ())),
         proposition_heads=_keys(r.extra.get("proposition_heads", ())),
         appeal_nouns=_keys(r.extra.get("appeal_nouns", ())),
+        descriptive=_keys(
+            [w for a in r.extra.get("descriptive_adjectives", ()) for w in (a, a + "ة", a + "ون", a + "ين")]
+        ),
         skip_patterns=tuple(skips),
     )
 

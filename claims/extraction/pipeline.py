@@ -369,6 +369,9 @@ class Extractor(ContentSpans, VerbFirstSubjects, SubjectFirstPhrases):
                     break
                 x = close + 1  # "تقرير لشركة «فاليوسترات»": a quoted name
                 continue
+            if sent.w[x] == "." and x > a and k[x - 1] in lex.rules.abbreviations and sent.word(x + 1):
+                x += 1  # "according to the U.S. Geological Survey"
+                continue
             if not sent.word(x) or sent.quoted(x):
                 break
             if x > a and (sent.is_complementiser(x) or sent.cue[x] is not None or k[x] in ("فان", "فانه")):

@@ -131,6 +131,14 @@ def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon
     if not t:
         return i
     x = i + t
+    k = keys[x - 1]
+    if (
+        x < n
+        and not lex.strip_conj(keys[i])[1].startswith("ال")
+        and keys[x] in lex.descriptive
+        and k not in lex.honorifics
+    ):
+        x += 1  # "خبير اقتصادي", "محلل مالي": an adjective, not a name
     while x < n:
         kx = keys[x]
         if kx in lex.complementisers or (kx in lex.time_words and lex.title_at(keys, x - 1, x + 1) != 2):
@@ -247,8 +255,8 @@ def _english_issuer(w, keys, i0: int, lex: Lexicon) -> tuple[int, int] | None:
                 y += 1
             if w[y][:1].isupper() or keys[-1] in lex.org_heads or keys[-1] in lex.group_nouns:
                 return y, n
-    if n - i0 >= 2 and carrier(keys[-1]) and all(x[:1].isupper() for x in w[i0 : n - 1]):
-        return i0, n - 1  # "CDC data", "Labour Ministry figures"
+    if n - i0 >= 2 and carrier(keys[-1]) and w[-1].islower() and all(x[:1].isupper() for x in w[i0 : n - 1]):
+        return i0, n - 1  # "CDC data", "Labour Ministry figures" (not "the Geological Survey")
     return None
 
 

@@ -225,10 +225,12 @@ class SubjectFirstPhrases:
                 or kx in lex.title_words
                 or lex.title_at(sent.k, x, n)
                 or kx in lex.group_nouns
+                or (kx[-1:] == "s" and kx[:-1] in lex.title_words)
                 or kx in lex.org_heads
                 or kx.endswith("'s")
                 or kx in lex.pronouns
                 or (kx in lex.prepositions and self._np_preposition(sent, x))
+                or self._modifier_of_head(sent, x)
             ):
                 break
             x += 1
@@ -237,6 +239,24 @@ class SubjectFirstPhrases:
         if x == j:
             return None
         return self._appositive_en(sent, j, x)
+
+    def _modifier_of_head(self, sent: Sentence, x: int) -> bool:
+        """A lower-case noun before the head of its phrase: "School nutrition
+        directors", "state education officials"."""
+        lex = self.lex
+        for y in range(x, min(sent.n, x + 3)):
+            ky = sent.k[y]
+            if not sent.word(y) or ky in lex.prepositions or ky in FINITE or sent.cue[y] is not None:
+                return False
+            if ky in lex.non_claim or ky.endswith(("ed", "ing", "ly")) or ky in lex.determiners:
+                return False  # "urged residents": a verb and its object
+            if (
+                ky in lex.group_nouns
+                or ky in lex.title_words
+                or (ky[-1:] == "s" and ky[:-1] in lex.title_words)
+            ):
+                return True  # "directors", "teachers": a group named by its members' title
+        return False
 
     @staticmethod
     def _possessive_mark(sent: Sentence, x: int) -> bool:

@@ -576,6 +576,16 @@ CASES = (
         "Forecaster Liza Mora warned that heavy rain would continue.",
         (E("Liza Mora", "Forecaster", "warned", "heavy rain would continue", "indirect"),),
     ),
+    Case(
+        "according-to-an-agency-with-an-abbreviation-in-its-name",
+        "Chile holds the largest reserves, according to the U.S. Geological Survey.",
+        (E("U.S. Geological Survey", "", "according to", "Chile holds the largest reserves", "indirect"),),
+    ),
+    Case(
+        "a-group-named-by-its-members-title",
+        "School nutrition directors welcomed the change but cautioned that kitchens would need more staff.",
+        (E("School nutrition directors", "", "cautioned", "kitchens would need more staff", "indirect"),),
+    ),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),
