@@ -78,7 +78,9 @@ class Extractor(ContentSpans, VerbFirstSubjects, SubjectFirstPhrases):
             self.sentences.extend(sents)
             prev: Sentence | None = None
             for sent in sents:
-                found = sorted(self.sentence_claims(sent), key=lambda r: r.cue_pos)
+                found = list(self.sentence_claims(sent))
+                if len(found) > 1:
+                    found.sort(key=lambda r: r.cue_pos)
                 if not found and prev is not None:
                     self.extend_split_quote(sent)
                 self.claims.extend(found)

@@ -80,13 +80,16 @@ class Resolver:
             e.person = e.person or ent.person
             e.headline = e.headline and ent.headline
             e.claims += ent.claims
+            roles_changed = bool(ent.extra_roles) or (e.role is None and ent.role is not None)
             if e.role is None and ent.role is not None:
                 e.role = ent.role
-            e.extra_roles = tuple(e.extra_roles) + tuple(ent.extra_roles)
+            if ent.extra_roles:
+                e.extra_roles = tuple(e.extra_roles) + tuple(ent.extra_roles)
             e.acronym = e.acronym or ent.acronym
             if e.acronym:
                 self._by_acronym.setdefault(e.acronym, e)
-            self._index_roles(e)
+            if roles_changed:
+                self._index_roles(e)
             return e
         positions = sorted(ent.positions)
         ent.positions = []
@@ -98,7 +101,8 @@ class Resolver:
             self._by_word[k].append(ent)
         if ent.acronym:
             self._by_acronym.setdefault(ent.acronym, ent)
-        self._index_roles(ent)
+        if ent.role or ent.extra_roles:
+            self._index_roles(ent)
         return ent
 
     def _mentioned(self, ent: Entity, pos: int) -> None:
