@@ -4,7 +4,8 @@
 
 Reads the annotated dev articles from /work/shared/eval/dev when present
 (else the seed articles in seeds/), repeats them to at least --mb
-megabytes of text and prints characters per second and the time per article.
+megabytes of text and prints characters per second and the time per article;
+then compares one long article with as many short ones (1.00x: linear).
 """
 
 from __future__ import annotations
@@ -64,7 +65,29 @@ def main(argv: list[str] | None = None) -> int:
     # CPU time is what one core spent; wall time also counts other programs on a busy machine
     print(f"throughput: {chars / cpu:,.0f} characters/second of CPU ({chars / elapsed:,.0f} wall)")
     print(f"time per article: {1000 * elapsed / n_articles:.2f} ms mean, {1000 * worst:.2f} ms worst")
+    print_scaling(docs)
     return 0
+
+
+def print_scaling(docs: list[tuple[str, str | None]], times: int = 8) -> None:
+    """One long article per language made of all the articles, once and `times`
+    times over: the time per character should stay the same (no quadratic step)."""
+    for lang in sorted({lang for _, lang in docs if lang}):
+        one = "\n\n".join(t for t, lg in docs if lg == lang)
+        many = "\n\n".join([one] * times)
+        small = _cpu(one, lang, repeat=times)
+        large = _cpu(many, lang, repeat=1)
+        print(f"one {lang} article {times} times as long: {large / small:.2f}x the time of {times} short")
+
+
+def _cpu(text: str, lang: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(3):
+        c0 = time.process_time()
+        for _ in range(repeat):
+            extract_claims(text, lang)
+        best = min(best, time.process_time() - c0)
+    return best
 
 
 if __name__ == "__main__":

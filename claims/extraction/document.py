@@ -30,6 +30,7 @@ class Sentence:
     __slots__ = (
         "bk",
         "cue",
+        "doc",
         "e",
         "end",
         "index",
@@ -58,6 +59,7 @@ class Sentence:
         spans: list[tuple[int, int]] | None = None,
     ):
         self.index, self.para, self.start, self.end = index, para, start, end
+        self.doc = doc
         self.lex = lex = doc.lex
         self.t = t = doc.t
         kt = doc.kt
@@ -104,8 +106,33 @@ class Sentence:
                 prev = self.k[j - 1] if j else ""
                 if prev in lex.determiners or (c.bare and prev not in BARE_AFTER):
                     self.cue[j] = None  # "the report", "the claims": nouns
+                elif c.verb.not_before and j + c.size < n and keys[j + c.size] in c.verb.not_before:
+                    self.cue[j] = None  # "called on", "called for": appeals
+        if lex.nouns_after:
+            for j in range(1, n):
+                if self.cue[j] is not None and keys[j - 1] in lex.nouns_after:
+                    self.cue[j] = None  # "طالباً عدم ذكر اسمه": a verbal noun
 
     # ------------------------------------------------------------ predicates
+
+    def dateline_end(self) -> int:
+        """Token after a dateline such as "LONDON (Reuters) -", "DENVER, Colo. -" or
+        "OTTAWA, April 10 (Reuters) -"; 0 when the sentence has none."""
+        if self.start != self.para.start:
+            return 0
+        w = self.w
+        x = 0
+        while x < self.n and x < 10:
+            if w[x] in DASHES:
+                return x + 1 if x > 0 and w[0].isupper() and len(w[0]) > 1 else 0
+            if not (w[x].isupper() or w[x] in ",.()" or (x > 0 and (w[x][:1].isupper() or w[x].isdigit()))):
+                return 0
+            x += 1
+        return 0
+
+    def is_name_ali(self, j: int) -> bool:
+        """The name علي, not the preposition على: they fold alike."""
+        return self.k[j] == "علي" and self.doc.original_text(self.s[j], self.e[j]).endswith("ي")
 
     def word(self, j: int) -> bool:
         return 0 <= j < self.n and self.isw[j]

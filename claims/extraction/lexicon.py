@@ -83,6 +83,14 @@ class Lexicon:
     determiners: frozenset[str]
     connectors: frozenset[str]
     object_heads: frozenset[str]
+    honorifics: frozenset[str]  # الدكتور، السيد, "Dr": left out of a role when they close it
+    carriers: frozenset[str]  # الموقع، حساب, "website": what an organisation speaks through
+    name_particles: frozenset[str]  # "de Vries", "van der Berg": lower-case words inside personal names
+    nouns_after: frozenset[str]  # عدم: a cue word after it is a verbal noun ("عدم ذكر اسمه")
+    manner: frozenset[str]  # قائلاً، بالقول: "ردّ قائلاً" is one cue
+    proposition_heads: frozenset[str]  # ارتفاع، جاهزية: a noun object that states a fact
+    appeal_nouns: frozenset[str]  # ضرورة، أهمية: "شدد على ضرورة ..." is an appeal
+    descriptive: frozenset[str]  # اقتصادي، أمني: "خبير اقتصادي" is a description, not a name
     skip_patterns: tuple[tuple[str, re.Pattern], ...]
 
     def strip_conj(self, k: str) -> tuple[str, str]:
@@ -174,6 +182,16 @@ def lexicon(language: str) -> Lexicon:
         determiners=_keys(r.determiners),
         connectors=_keys(r.name_connectors),
         object_heads=_keys(r.extra.get("object_heads", ())),
+        honorifics=_keys(r.extra.get("honorifics", ())),
+        carriers=_keys(r.extra.get("carriers", ())),
+        name_particles=_keys(r.extra.get("name_particles", ())),
+        nouns_after=_keys(r.extra.get("nouns_after", ())),
+        manner=_keys(r.extra.get("manner_participles", ())),
+        proposition_heads=_keys(r.extra.get("proposition_heads", ())),
+        appeal_nouns=_keys(r.extra.get("appeal_nouns", ())),
+        descriptive=_keys(
+            [w for a in r.extra.get("descriptive_adjectives", ()) for w in (a, a + "ة", a + "ون", a + "ين")]
+        ),
         skip_patterns=tuple(skips),
     )
 

@@ -1,10 +1,6 @@
 """Speakers: what a subject phrase is (a name, a title and a name, a
-pronoun, "the same source"...) and whom it designates in the article.
-
-Resolution follows the guidelines: the speaker is the fullest name of the
-source anywhere in the article, titles left out; pronouns, elided subjects,
-"the same source" and bare surnames resolve to it; organisations and places
-stay as written.
+pronoun, "the same source"...) and the people and organisations an article
+names. Whom each mention designates is decided in `resolver`.
 """
 
 from __future__ import annotations
@@ -12,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicon import Lexicon, key
+from .lexicon import Lexicon
+from .names import arabic_name_end, arabic_org_end, leading_nisbas, skip_descriptors, strip_honorifics
 from .rules.base import OBJECT, CueVerb
 from .text import QUOTE_CHARS
 
 if TYPE_CHECKING:
     from .document import Document, Sentence
-    from .pipeline import Raw
 
 
 @dataclass
@@ -33,7 +29,7 @@ class Mention:
     pronoun: str = ""
     keys: tuple[str, ...] = ()
     raw_keys: tuple[str, ...] = ()  # keys of the whole phrase as written (with the Arabic article)
-    text: str = ""  # the name when it is not a plain slice of the article (للوزارة -> الوزارة)
+    prefix: str = ""  # written before the slice [start, end) to make the name: للوزارة -> ال + وزارة
     headline: bool = False
     person: bool = False  # a title or he/she says it is a person
     determiner: bool = False  # "the Spaniard": a description after all when no name matches
@@ -72,16 +68,18 @@ def mention_from_tokens(
     keys = [sent.k[j] for j in words]
     pos = sent.s[words[0]]
     extra = ((sent.s[role[0]], sent.e[role[1] - 1]),) if role and role[1] > role[0] else ()
-    text = ""
+    lead = 0  # characters of the first word left out of the name
+    prefix = ""  # and written before it instead: للوزارة -> الوزارة
     if strip_prefix:
         if keys[0].startswith("لل"):
             keys[0] = "ا" + keys[0][1:]
-            text = "ا" + sent.w[words[0]][1:]
+            lead, prefix = 2, "ال"
         else:
             keys[0] = keys[0][strip_prefix:]
+            lead = strip_prefix
 
-    def span(i0: int, i1: int) -> tuple[int, int]:
-        s, e = sent.s[words[i0]] + (strip_prefix if i0 == 0 and not text else 0), sent.e[words[i1 - 1]]
+    def span(i0: int, i1: int, skip: int = 0) -> tuple[int, int]:
+        s, e = sent.s[words[i0]] + (lead if i0 == 0 else skip), sent.e[words[i1 - 1]]
         if (
             e < len(sent.t)
             and sent.t[e] in QUOTE_CHARS
@@ -90,18 +88,15 @@ def mention_from_tokens(
             e += 1  # صحيفة "نيويورك تايمز": keep the closing mark of a quoted name
         return s, e
 
-    def make(kind: str, i0: int, i1: int, roles=(), **kw) -> Mention:
-        s, e = span(i0, i1)
-        t = text if i0 == 0 else ""
-        if t and i1 > 1:
-            t += sent.t[sent.e[words[0]] : e]
+    def make(kind: str, i0: int, i1: int, roles=(), skip: int = 0, pre: str = "", **kw) -> Mention:
+        s, e = span(i0, i1, skip)
         return Mention(
             kind,
             s,
             e,
             tuple(roles) + extra,
             pos,
-            text=t,
+            prefix=prefix if i0 == 0 else pre,
             headline=headline,
             raw_keys=tuple(keys[i0:i1]),
             **kw,
@@ -125,6 +120,10 @@ def mention_from_tokens(
     return _arabic(sent, keys, make)
 
 
+# prepositions that attach a place of work to a title: "النائب عن الحزب", "الخبير في جامعة X"
+ROLE_PREPOSITIONS = frozenset(["في", "لدي", "من", "عن"])
+
+
 def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon) -> int:
     """End of an Arabic title and its complement starting at keys[i]:
     "نائب وزير الخارجية الروسي", "المتحدث باسم الكرملين", "الرئيس التنفيذي لشركة أبل"."""
@@ -132,36 +131,98 @@ def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon
     if not t:
         return i
     x = i + t
+    k = keys[x - 1]
+    if (
+        x < n
+        and not lex.strip_conj(keys[i])[1].startswith("ال")
+        and keys[x] in lex.descriptive
+        and k not in lex.honorifics
+    ):
+        x += 1  # "خبير اقتصادي", "محلل مالي": an adjective, not a name
     while x < n:
         kx = keys[x]
-        if kx in lex.complementisers or kx in lex.time_words:
+        if kx in lex.complementisers or (kx in lex.time_words and lex.title_at(keys, x - 1, x + 1) != 2):
             break
         if kx.startswith(("ال", "لل")) or kx in lex.title_words or kx == "باسم":
             x += 1  # "الخارجية الروسي", "للشركة" (definite), "باسم"
-        elif kx in lex.org_heads or (kx[:1] == "ل" and kx[1:] in lex.org_heads):
-            x += 2
+        elif kx.startswith("وال") and x > i + 1 and keys[x - 1].startswith(("ال", "وال")):
+            x += 1  # "وزير الموارد المائية والري"
+        elif kx in lex.org_heads or (kx[:1] in "لب" and kx[1:] in lex.org_heads):
+            x += 2  # "لشركة أبل", "بجامعة الكويت"
+        elif kx in ROLE_PREPOSITIONS and x + 2 < n and keys[x + 1] in lex.org_heads:
+            # "الخبير الاقتصادي في جامعة الكويت"; "النائب عن الكتلة" needs no complement
+            x += 2 if keys[x + 1].startswith("ال") else 3
+        elif (
+            kx in ROLE_PREPOSITIONS
+            and x + 2 < n
+            and (keys[x + 1].startswith("ال") or keys[x + 2].startswith("ال"))
+        ):
+            z = x + 1 if keys[x + 1].startswith("ال") else x + 2  # "في شؤون المياه": an annexation
+            while z < n and keys[z].startswith("ال"):
+                z += 1
+            x = z  # "النائب عن الحزب غسان حاصباني", "القيادي في الجبهة", "الخبير في شؤون المياه"
+        elif kx[:1] == "ل" and len(kx) > 3 and x > i and _complement_with_li(keys, x, n, lex):
+            x += 1  # "مدرب المنتخب لكرة القدم", "المدير العام لسوناطراك"
         else:
             break
     return min(x, n)
+
+
+def _complement_with_li(keys, x: int, n: int, lex: Lexicon) -> bool:
+    """Is keys[x], a word starting with ل, the complement of the title before
+    it ("لكرة القدم", "المدير العام لسوناطراك") rather than a name (ليلى)?"""
+    if x + 1 < n and keys[x + 1].startswith("ال"):
+        return True  # an annexation: "لكرة القدم", "لشؤون اللاجئين"
+    if keys[x][1:] in lex.title_words or keys[x][1:] in lex.org_heads:
+        return True  # "المستشار الإعلامي لقائد قوات الدعم السريع"
+    return keys[x - 1] in lex.title_words and keys[x - 1].startswith("ال")
 
 
 def _english(sent, words, keys, i0, make) -> Mention:
     lex = sent.lex
     w = [sent.w[j] for j in words]
     n = len(keys)
+    for p in range(i0 + 2, n - 1):
+        if keys[p] in ("of", "at", "from") and w[p - 1][:1].isupper() and w[p - 2][:1].isupper():
+            # "Dr. Severine Sabia of the institute Inserm": the person, then where she works
+            head = _english(sent, words[:p], keys[:p], i0, make)
+            if head.kind == "name" and head.person:
+                return head
+            break
+    issuer = _english_issuer(w, keys, i0, lex)
+    if issuer is not None:
+        # "a statement from the Interior Ministry", "CDC data": who issued the document speaks
+        a, b = issuer
+        return _english(sent, words[:b], keys[:b], a, make) if b < n else _english(sent, words, keys, a, make)
     nk = tuple(_nk(k, lex) for k in keys)
     if keys[-1] in lex.group_nouns and not all(x[:1].isupper() for x in w[i0:]):
         return make("group", i0, n)
+    first = last = None  # the first title with a name after it, the last one before the name
     i = i0
     while i < n:
+        if keys[i] in ("for", "of", "at", "with") and first is None and i > i0 and lex.is_title(keys[i - 1]):
+            break  # "a spokesperson for Attorney General Dave Yost": the name is in the complement
         t = lex.title_at(keys, i, n)
-        if t and all(x[:1].isupper() for x in w[i + t :]):
+        if t and _name_words(w[i + t :], keys[i + t :], lex):
+            first = first or (i, t)
             if i + t < n:
-                return make(
-                    "name", i + t, n, roles=(_span_of(sent, words, i0, i + t),), keys=nk[i + t :], person=True
-                )
-            return make("description", i0, n, keys=nk[i0:], person=True, determiner=keys[0] == "the")
+                last = (i, t)  # "Assistant U.S. Attorney Rachel Kim": the name follows the last title
+            i += t
+            continue
         i += 1
+    if last is not None:
+        i, t = last
+        role_end = strip_honorifics(keys, i0, i + t, lex.honorifics)  # "lead author Dr." -> "lead author"
+        roles = (_span_of(sent, words, i0, role_end),) if role_end > i0 else ()
+        return make("name", i + t, n, roles=roles, keys=nk[i + t :], person=True)
+
+    if first is not None:
+        return make("description", i0, n, keys=nk[i0:], person=True, determiner=keys[0] == "the")
+    c = _described_name(w, keys, i0, lex)
+    if c:
+        # "Consumer group HomeSafe Europe", "retired schoolteacher Linda Park"
+        person = keys[c - 1] not in lex.org_heads and 2 <= n - c <= 3
+        return make("name", c, n, roles=(_span_of(sent, words, i0, c),), keys=nk[c:], person=person)
     capital = all(
         x[:1].isupper() or x[:1].isdigit() or k in lex.connectors
         for x, k in zip(w[i0:], keys[i0:], strict=True)
@@ -170,8 +231,66 @@ def _english(sent, words, keys, i0, make) -> Mention:
         return make("name", i0, n, keys=nk[i0:], determiner=i0 > 0)
     if w[i0][:1].isupper() and any(x[:1].isupper() for x in w[i0 + 1 :]):
         return make("group", i0, n)
-    generic = keys[0] == "the" and n - i0 <= 2 and keys[-1] in lex.org_heads
+    # "the company", "their union": an organisation named by its head noun
+    generic = keys[0] in ("the", "its", "their", "our") and n - i0 <= 2 and keys[-1] in lex.org_heads
     return make("description", i0, n, keys=nk[i0:], determiner=keys[0] == "the", generic=generic)
+
+
+def _english_issuer(w, keys, i0: int, lex: Lexicon) -> tuple[int, int] | None:
+    """(start, end) of the issuer inside a document phrase: "a statement from
+    the Interior Ministry", "data released by the statistics agency", "CDC
+    data"; None when the phrase is not one ("court records" stays)."""
+    n = len(keys)
+
+    def carrier(k: str) -> bool:
+        return k in lex.documents or k in lex.media_nouns or k in lex.carriers
+
+    if i0 < n - 1 and carrier(keys[i0]):
+        x = i0 + 1
+        if x < n and keys[x].endswith("ed") and x + 1 < n and keys[x + 1] == "by":
+            x += 1  # "released by", "issued by"
+        if x < n - 1 and keys[x] in ("from", "by", "of"):
+            y = x + 1
+            while y < n - 1 and keys[y] in lex.determiners:
+                y += 1
+            if w[y][:1].isupper() or keys[-1] in lex.org_heads or keys[-1] in lex.group_nouns:
+                return y, n
+    if n - i0 >= 2 and carrier(keys[-1]) and w[-1].islower() and all(x[:1].isupper() for x in w[i0 : n - 1]):
+        return i0, n - 1  # "CDC data", "Labour Ministry figures" (not "the Geological Survey")
+    return None
+
+
+def _described_name(w, keys, i0: int, lex: Lexicon) -> int:
+    """Start of a name closing a phrase that opens with lower-case words
+    describing it ("smart-home company Voltaris"); 0 when there is none."""
+    n = len(keys)
+    c = n
+    while c > i0 and (
+        w[c - 1][:1].isupper()
+        or (keys[c - 1] in lex.connectors and c < n and c - 1 > i0 and w[c - 2][:1].isupper())
+    ):
+        c -= 1
+    if not i0 < c < n or not w[c][:1].isupper():
+        return 0
+    before = keys[c - 1]
+    if (
+        before in lex.prepositions
+        or before in lex.determiners
+        or before.endswith("'s")
+        or before in lex.connectors
+    ):
+        return 0  # "analysts at Rijnmond Securities", "the country's Foo"
+    if not all(x.islower() or (i == i0 and x[:1].isupper()) for i, x in enumerate(w[i0:c], i0)):
+        return 0
+    return c
+
+
+def _name_words(w, keys, lex: Lexicon) -> bool:
+    """Capitalised words, with the particles of personal names ("Sanne de Vries")."""
+    return all(
+        x[:1].isupper() or (k in lex.name_particles and i + 1 < len(w) and w[i + 1][:1].isupper())
+        for i, (x, k) in enumerate(zip(w, keys, strict=True))
+    )
 
 
 def _arabic(sent, keys, make) -> Mention:
@@ -181,11 +300,25 @@ def _arabic(sent, keys, make) -> Mention:
     nk = tuple(_nk(k, lex) for k in keys)
     if k0 in lex.group_nouns and n <= 4:
         return make("group", 0, n)
+    issuer = _issuer_in_carrier(keys, lex)
+    if issuer:
+        # "بيانات الإدارة المركزية للإحصاء", "تقرير أولي لشبكة X": the issuer speaks
+        i, skip = issuer
+        k = keys[i][skip:]
+        pre = "ال" if skip == 2 else ""
+        return make("name", i, n, keys=(_nk(pre + k, lex), *nk[i + 1 :]), skip=skip, pre=pre)
     x = title_extent(keys, 0, n, lex)
     if x:
         if x < n:
-            return make("name", x, n, roles=(_span_words(make, 0, x),), keys=nk[x:], person=True)
+            # "المتحدث باسم الوزارة الدكتور خالد": the courtesy title is in neither
+            role_end = strip_honorifics(keys, 0, x, lex.honorifics)
+            roles = (_span_words(make, 0, role_end),) if role_end else ()
+            return make("name", x, n, roles=roles, keys=nk[x:], person=True)
         return make("description", 0, n, keys=nk, person=True)
+    d = leading_nisbas(keys, lex.honorifics)
+    if d:
+        # "التونسي سامي بن عمار": a nationality before the name is a description
+        return make("name", d, n, keys=nk[d:], person=True)
     if (
         k0.startswith("ال")
         and n <= 2
@@ -196,8 +329,40 @@ def _arabic(sent, keys, make) -> Mention:
     return make("name", 0, n, keys=nk)
 
 
+def _issuer_in_carrier(keys, lex: Lexicon) -> tuple[int, int] | None:
+    """(index, prefix length) of the organisation that issued the document or
+    runs the page named first: "بيان صادر عن مكتب X", "الموقع الرسمي لنادي X",
+    "بيانات الإدارة المركزية"; None when the phrase is not such a carrier."""
+    n = len(keys)
+    first = 1 if n > 2 and keys[0] in lex.rules.extra.get("latest", ()) else 0  # "أحدث أرقام المنظمة"
+    k0 = keys[first]
+    if n - first < 2 or not (k0 in lex.documents or k0 in lex.media_nouns or k0 in lex.carriers):
+        return None
+    i = first + 1
+    while i < min(n, 4) and not (keys[i] in lex.org_heads or keys[i] in lex.source_of or keys[i][:1] == "ل"):
+        i += 1  # adjectives: "الرسمي", "الأخير", "أولي"
+    if i < n and keys[i] in lex.source_of:
+        i += 1  # "صادرة عن", "الصادر عن"
+        if i < n and keys[i] in ("عن", "من"):
+            i += 1
+    if i >= n:
+        return None
+    k = keys[i]
+    if k in lex.org_heads or (k,) in lex.places or (k,) in lex.institutions:
+        return i, 0
+    if k.startswith("لل") and len(k) > 3:
+        return i, 2  # "بيان للجيش": the army
+    if k[:1] == "ل" and len(k) > 3:
+        return i, 1  # "الموقع الرسمي لنادي الصقور", "تقرير أولي لشبكة «سي إن إن»", "تقرير لمرصد «حقوق»"
+    return None
+
+
 def _span_of(sent, words, i0, i1) -> tuple[int, int]:
-    return sent.s[words[i0]], sent.e[words[i1 - 1]]
+    last = words[i1 - 1]
+    e = sent.e[last]
+    if e < len(sent.t) and sent.t[e] == "." and sent.k[last] in sent.lex.rules.abbreviations:
+        e += 1  # "Gov.", "Dr."
+    return sent.s[words[i0]], e
 
 
 def _span_words(make, i0, i1) -> tuple[int, int]:
@@ -224,9 +389,35 @@ def sentence_subject(sent: Sentence, extractor) -> Mention | None:
     if j >= n - 1:
         return None
     if not lex.rules.cased:
+        # "في المقابل، رحبت الغرفة": past an opening phrase
+        opener = sent.bare(j) in lex.prepositions or sent.k[j] in lex.time_words
+        c = next((c for c in range(j + 1, min(n, j + 5)) if sent.comma(c)), -1) if opener else -1
+        if c > 0 and c + 1 < n and not any(sent.cue[y] is not None for y in range(j, c)):
+            j = c + 1
         conj, bare = lex.strip_conj(sent.k[j])
-        if not conj or bare in lex.prepositions or sent.k[j].startswith(("وال", "فال")):
+        k0 = sent.k[j]
+        # "أعلنت الجماعة ...", "رحبت غرفة الصناعة ...": an Arabic sentence opens with its verb
+        verb = (
+            conj
+            or sent.cue[j] is not None
+            or not (
+                k0.startswith("ال")
+                or k0 in lex.prepositions
+                or k0 in lex.time_words
+                or k0 in lex.org_heads
+                or k0 in lex.title_words
+                or k0 in lex.particles
+                or k0 in lex.negations
+                or k0 in lex.subordinators
+                or k0 in lex.clause_openers
+                or (k0,) in lex.places
+                or len(k0) < 3
+            )
+        )
+        if not verb or bare in lex.prepositions or sent.k[j].startswith(("وال", "فال")):
             return None
+        if sent.cue[j + 1] is not None:
+            return None  # "فردّ قائلاً": the verb has no subject of its own
         subj = extractor.object_subject(sent, j + 1, _FakeCue, False)
         if subj is None or subj[0] == subj[1]:
             return None
@@ -255,6 +446,7 @@ class Entity:
     acronym: str = ""
     claims: int = 0
     extra_roles: tuple[tuple[int, int], ...] = ()
+    headline: bool = False  # known only from a headline "Disaster agency:"
 
 
 def scan_entities(doc: Document, sentences: list[Sentence]) -> list[Entity]:
@@ -277,7 +469,7 @@ def _scan_english(sent: Sentence) -> list[Entity]:
     capitals = [j for j in range(n) if w[j][0].isupper() and sent.isw[j]]
     if not capitals:
         return found
-    j = 0
+    j = sent.dateline_end()  # "WELLINGTON, New Zealand (AP) —": places, not sources
     for start in capitals:
         if start < j or sent.quoted(start):
             continue
@@ -286,9 +478,18 @@ def _scan_english(sent: Sentence) -> list[Entity]:
         while (
             x < n
             and sent.word(x)
-            and (w[x][:1].isupper() or (k[x] in lex.connectors and x + 1 < n and w[x + 1][:1].isupper()))
+            and (
+                w[x][:1].isupper()
+                or (
+                    k[x] in lex.connectors
+                    and x + 1 < n
+                    and w[x + 1][:1].isupper()
+                    and k[x + 1] not in lex.time_words  # "the Commission on Tuesday"
+                )
+            )
         ):
             if k[x].endswith("'s"):
+                x += 1  # "David Warner's place": the name, its possessive dropped by the keys
                 break
             x += 1
         a, b = j, x
@@ -325,9 +526,10 @@ def _scan_english(sent: Sentence) -> list[Entity]:
             c = b + 1
             if (c < n and k[c] in ("the", "a", "an")) or (c < n and lex.title_at(k, c, n)):
                 y = c
-                while y < n and sent.word(y) and y - c < 8:
+                while y < n and sent.word(y) and y - c < 8 and sent.cue[y] is None:
                     y += 1
                 if y >= n or sent.comma(y) or not sent.word(y):
+                    # not "..., the agency said": the subject of a verb is no appositive
                     role = (c + (1 if k[c] in ("the", "a", "an") else 0), y)
         if role is None and a >= 2 and sent.comma(a - 1):
             y = a - 2
@@ -336,8 +538,13 @@ def _scan_english(sent: Sentence) -> list[Entity]:
             c = y + 1
             if c < a - 1 and k[c] in ("the", "a", "an") and (y < 0 or not sent.word(y)):
                 role = (c + 1, a - 1)
+            elif (
+                c < a - 1 and (y < 0 or not sent.word(y)) and any(lex.is_title(k[z]) for z in range(c, a - 1))
+            ):
+                role = (c, a - 1)  # "Hughes' sister, Tamika Hughes,"
         keys = tuple(_nk(x, lex) for x in k[a:b])
-        ent = Entity(keys, sent.s[a], sent.e[b - 1])
+        end = sent.e[b - 1] - (2 if k[b - 1].endswith("'s") else 0)  # "Dan Ward's place": the name
+        ent = Entity(keys, sent.s[a], end)
         if role:
             ent.role = (sent.s[role[0]], sent.e[role[1] - 1])
             ent.person = True
@@ -346,8 +553,9 @@ def _scan_english(sent: Sentence) -> list[Entity]:
         ent.positions.append(sent.s[a])
         if b < n - 2 and w[b] == "(" and w[b + 2] == ")" and w[b + 1].isupper():
             ent.acronym = k[b + 1]
-        if role is None and not ent.acronym and not (2 <= len(keys) <= 3):
-            continue
+        named_org = role is None and a > 0 and k[a - 1] in lex.org_heads and w[a - 1].islower()
+        if role is None and not ent.acronym and not (2 <= len(keys) <= 3) and not named_org:
+            continue  # but "company Voltaris": an organisation named after its kind
         found.append(ent)
     return found
 
@@ -360,7 +568,21 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
     j = 0
     titles = lex.titles
     while j < n:
-        if (k[j] not in titles and sent.bk[j] not in titles) or sent.quoted(j) or not sent.isw[j]:
+        if sent.quoted(j) or not sent.isw[j]:
+            j += 1
+            continue
+        if k[j] not in titles and sent.bk[j] not in titles:
+            bj = k[j] if k[j] in lex.org_heads else sent.bk[j]  # "وزارة" starts with و
+            if bj in lex.org_heads and not bj.startswith("ال"):
+                # "وزارة الصحة": an organisation that "الوزارة" may stand for later
+                y = arabic_org_end(sent, j, n)
+                if y > j + 1:
+                    start = sent.s[j] + (len(k[j]) - len(bj))
+                    ent = Entity(tuple(_nk(z, lex) for z in (bj, *k[j + 1 : y])), start, sent.e[y - 1])
+                    ent.positions.append(start)
+                    found.append(ent)
+                j = max(y, j + 1)
+                continue
             j += 1
             continue
         x = j
@@ -370,389 +592,26 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
         if x == j:
             j += 1
             continue
-        y = x
-        while y < n and y - x < 3 and sent.word(y) and not sent.quoted(y):
-            ky, by = k[y], sent.bare(y)
-            if (
-                (ky.startswith("ال") and y == x)
-                or by in lex.particles
-                or by in lex.negations
-                or by in lex.subordinators
-                or by in lex.auxiliaries
-                or ky in lex.same_markers
-                or ky in lex.object_heads
-                or ky in lex.prepositions
-                or by in lex.prepositions
-                or ky in lex.time_words
-                or sent.is_complementiser(y)
-                or sent.cue[y] is not None
-                or ky in lex.relatives
-                or (ky[:1] in lex.prep_prefixes and len(ky) > 3 and y == x)
-                or ky.startswith("لل")
-            ):
-                break
-            y += 1
-        if y > x:
-            ent = Entity(tuple(_nk(z, lex) for z in k[x:y]), sent.s[x], sent.e[y - 1])
-            ent.role = (sent.s[j], sent.e[x - 1])
+        first = x
+        if sent.comma(x):
+            # "رئيس نادي الصقور، ماجد بن حمد الشهري،": the name in apposition
+            first = skip_descriptors(sent, x + 1, n)
+            y = arabic_name_end(sent, first, n)
+            if y < n and sent.word(y):
+                y = first
+        else:
+            first = skip_descriptors(sent, x, n)
+            before = sent.cue[j - 1] if j > 0 else None
+            y = arabic_name_end(
+                sent, first, n, object_follows=before is not None and before.verb.kind == OBJECT
+            )
+        if y > first:
+            ent = Entity(tuple(_nk(z, lex) for z in k[first:y]), sent.s[first], sent.e[y - 1])
+            role_end = strip_honorifics(k, j, x, lex.honorifics)
+            if role_end > j:
+                ent.role = (sent.s[j], sent.e[role_end - 1])
             ent.person = True
             ent.positions.append(sent.s[j])
             found.append(ent)
         j = max(y, j + 1)
     return found
-
-
-# ================================================================ resolution
-
-_ROLE_STOP = frozenset({"of", "the", "for", "and", "a", "an", "باسم", "في", "ب", "،", ","})
-
-
-@dataclass
-class Speaker:
-    name: str
-    role: str
-    kind: str
-    aliases: tuple[str, ...]
-
-
-class Resolver:
-    """Resolve every claim's mention to an entity of the article."""
-
-    def __init__(self, doc: Document, raws: list[Raw], scanned: list[Entity]):
-        self.doc = doc
-        self.lex = doc.lex
-        self.raws = sorted(raws, key=lambda r: r.cue_pos)
-        self.entities: list[Entity] = []
-        for r in self.raws:
-            m = r.mention
-            if m.kind == "name" and not m.headline and not (m.determiner and len(m.keys) == 1):
-                role = m.roles[0] if m.roles else None
-                ent = Entity(m.keys, m.start, m.end, m.text, role, m.person, [m.pos], extra_roles=m.roles[1:])
-                ent.claims = 1
-                self._add(ent)
-        for ent in scanned:
-            self._add(ent)
-
-    # ------------------------------------------------------------ the entity table
-
-    def _add(self, ent: Entity) -> Entity:
-        if not ent.keys:
-            return ent
-        for e in self.entities:
-            if e.keys == ent.keys:
-                e.positions.extend(ent.positions)
-                e.person = e.person or ent.person
-                e.claims += ent.claims
-                if e.role is None and ent.role is not None:
-                    e.role = ent.role
-                e.extra_roles = tuple(e.extra_roles) + tuple(ent.extra_roles)
-                e.acronym = e.acronym or ent.acronym
-                return e
-        self.entities.append(ent)
-        return ent
-
-    def _roles_keys(self, ent: Entity) -> set[str]:
-        out: set[str] = set()
-        for span in ((ent.role,) if ent.role else ()) + tuple(ent.extra_roles):
-            out.update(_role_keys(self.doc.t[span[0] : span[1]], self.lex))
-        return out
-
-    # ------------------------------------------------------------ finding entities
-
-    def by_name(
-        self, keys: tuple[str, ...], exclude: Entity | None = None, headline: bool = False
-    ) -> Entity | None:
-        """The fullest name containing `keys`: "بيسكوف" -> "ديمتري بيسكوف"."""
-        if not keys:
-            return None
-        best = None
-        n = len(keys)
-        for e in self.entities:
-            ek = e.keys
-            if e is exclude:
-                continue
-            if len(ek) < n or not _contains(ek, keys):
-                if n == 1 and e.acronym and keys[0] == e.acronym:
-                    return e
-                continue
-            if len(ek) > n and not (
-                headline or e.person or ek[:n] == keys or (n == 1 and self._personal_name(e))
-            ):
-                continue
-            if best is None or len(ek) > len(best.keys):
-                best = e
-        return best
-
-    def _personal_name(self, e: Entity) -> bool:
-        """Two to four name words without connectors or organisation words."""
-        lex = self.lex
-        if not 2 <= len(e.keys) <= 4:
-            return False
-        words = self.doc.t[e.start : e.end].split()
-        if any(key(w) in lex.connectors or key(w) in lex.org_heads for w in words):
-            return False
-        if lex.rules.cased:
-            return all(w[:1].isupper() and not w.isupper() for w in words)
-        return True
-
-    def by_role(self, keys: tuple[str, ...], pos: int, headline: bool) -> Entity | None:
-        wanted = _role_keys(" ".join(keys), self.lex)
-        if not wanted:
-            return None
-        variants = [wanted]
-        joined = " ".join(sorted(wanted))
-        for a, bs in self.lex.synonyms.items():
-            if a in wanted or a == joined:
-                for b in bs:
-                    variants.append((wanted - {a}) | set(b.split()))
-            parts = set(a.split())
-            if len(parts) > 1 and parts <= wanted:
-                for b in bs:
-                    variants.append((wanted - parts) | set(b.split()))
-        cands = []
-        for e in self.entities:
-            roles = self._roles_keys(e)
-            if not roles:
-                continue
-            ok = any(v <= roles for v in variants)
-            if not ok and headline and len(wanted & roles) >= 2:
-                ok = True
-            if ok:
-                cands.append((len(roles), e))
-        if not cands:
-            return None
-        return self._nearest([e for _, e in sorted(cands, key=lambda c: c[0])], pos, headline)
-
-    def by_head(self, keys: tuple[str, ...], pos: int) -> Entity | None:
-        heads = [k for k in keys if k not in _ROLE_STOP]
-        if not heads:
-            return None
-        head = heads[-1] if self.lex.rules.cased else heads[0]
-        cands = [e for e in self.entities if head in e.keys and e.keys != keys]
-        return self._nearest(cands, pos, False)
-
-    def _nearest(self, cands: list[Entity], pos: int, headline: bool) -> Entity | None:
-        """The candidate mentioned last before `pos`, else the first one after."""
-        if not cands:
-            return None
-        if headline:
-            return min(cands, key=lambda e: min(e.positions) if e.positions else 1 << 30)
-        before = [
-            (max(p for p in e.positions if p < pos), e) for e in cands if any(p < pos for p in e.positions)
-        ]
-        if before:
-            return max(before, key=lambda c: c[0])[1]
-        return min(cands, key=lambda e: min(e.positions) if e.positions else 1 << 30)
-
-    def last_person(self, pos: int, inside: tuple[int, int] = (0, 0)) -> Entity | None:
-        """The person mentioned last before `pos` (not within the span `inside`,
-        the phrase being resolved: "the Red Lions manager")."""
-        best = None
-        for e in self.entities:
-            if not (e.person or self._looks_like_person(e)):
-                continue
-            ps = [p for p in e.positions if p < pos and not inside[0] <= p < inside[1]]
-            if ps and (best is None or max(ps) > best[0]):
-                best = (max(ps), e)
-        if best:
-            return best[1]
-        people = [e for e in self.entities if e.person]
-        return min(people, key=lambda e: min(e.positions)) if people else None
-
-    def _definite_person(self, m: Mention) -> bool:
-        """ "the head coach", "المدرب": a title standing for someone already named."""
-        lex = self.lex
-        if not (m.person or _is_title_only(m.keys, lex)) or len(m.keys) > 4:
-            return False
-        if lex.rules.cased:
-            return (m.determiner or m.headline) and not any(k in lex.prepositions for k in m.keys)
-        return False  # Arabic titles are matched against roles only
-
-    @staticmethod
-    def _definite(k: str) -> bool:
-        return k.startswith("ال")
-
-    def last_organisation(self, pos: int) -> Entity | None:
-        """ "the company": the organisation the article is most about before `pos`
-        (the one named most often, the latest on a tie)."""
-        best = None
-        before = self.doc.kt[:pos]
-        for e in self.entities:
-            if e.person or kind_of(e, self.lex, self.doc) != "organisation":
-                continue
-            ps = [p for p in e.positions if p < pos]
-            if not ps:
-                continue
-            rank = (before.count(e.keys[0]), max(ps))
-            if best is None or rank > best[0]:
-                best = (rank, e)
-        return best[1] if best else None
-
-    def _looks_like_person(self, e: Entity) -> bool:
-        return kind_of(e, self.lex, self.doc) == "person" and e.claims > 0
-
-    # ------------------------------------------------------------ the walk
-
-    def resolve(self) -> dict[int, Speaker]:
-        """Speaker of every claim, keyed by id() of the raw claim."""
-        lex = self.lex
-        out: dict[int, Entity | None] = {}
-        last: Entity | None = None
-        for r in self.raws:
-            m = r.mention
-            ent: Entity | None = None
-            if m.kind in ("elided", "same"):
-                ent = last
-            elif m.kind == "pronoun":
-                if m.pronoun == "person":
-                    ent = self.last_person(r.cue_pos)
-                    if last is not None and (last.person or self._looks_like_person(last)):
-                        lp = max((p for p in last.positions if p < r.cue_pos), default=-1)
-                        ep = max((p for p in ent.positions if p < r.cue_pos), default=-1) if ent else -1
-                        if ent is None or lp >= ep:
-                            ent = last
-                else:
-                    ent = last
-            elif m.kind == "name":
-                if m.headline:
-                    ent = self.by_role(m.keys, m.pos, True)
-                if ent is None:
-                    ent = self.by_name(m.keys, headline=m.headline)
-                    if (
-                        ent is not None
-                        and ent.keys == m.keys
-                        and len(m.keys) > 1
-                        and not self.lex.rules.cased
-                    ):
-                        # "وختم كريم اللقاء": a known name followed by the verb's object
-                        for i in range(len(m.keys) - 1, 0, -1):
-                            if not all(self._definite(x) for x in m.raw_keys[i:]):
-                                continue
-                            e = self.by_name(m.keys[:i], exclude=ent)
-                            if e is not None and e.keys[:i] == m.keys[:i] and (e.person or e.claims):
-                                ent = e
-                                break
-                if ent is None and m.determiner and len(m.keys) == 1:
-                    ent = self.last_person(r.cue_pos, (m.start, m.end))
-                if ent is None:
-                    ent = self._own(m)
-            elif m.kind == "description":
-                if not m.generic:
-                    ent = self.by_role(m.keys, m.pos, m.headline)
-                if ent is None:
-                    ent = self.by_head(m.keys, m.pos)
-                if ent is None and self._definite_person(m):
-                    ent = self.last_person(r.cue_pos, (m.start, m.end))
-                if ent is None and m.generic and lex.rules.cased:
-                    ent = self.last_organisation(r.cue_pos)
-                if ent is None:
-                    ent = self._own(m)
-            else:  # group
-                ent = self._own(m)
-            if ent is not None and m.kind in ("name", "description", "group"):
-                surface = self._surface(m)
-                if surface:
-                    ent.surfaces.append(surface)
-                ent.positions.append(r.cue_pos)
-                if m.roles and ent.role is None:
-                    ent.role = m.roles[0]
-            out[id(r)] = ent
-            last = ent if ent is not None else last
-        made: dict[int, Speaker] = {}
-        result = {}
-        for k, e in out.items():
-            if id(e) not in made:
-                made[id(e)] = self._speaker(e)
-            result[k] = made[id(e)]
-        return result
-
-    def _own(self, m: Mention) -> Entity:
-        ent = Entity(
-            m.keys or (self._surface(m),), m.start, m.end, m.text, m.roles[0] if m.roles else None, m.person
-        )
-        ent.extra_roles = m.roles[1:]
-        ent.positions.append(m.pos)
-        return self._add(ent)
-
-    def _surface(self, m: Mention) -> str:
-        if m.text:
-            return m.text
-        return _clean_name(self.doc.original_text(m.start, m.end), self.lex)
-
-    def _speaker(self, e: Entity | None) -> Speaker:
-        if e is None:
-            return Speaker("", "", "unnamed", ())
-        name = e.text or _clean_name(self.doc.original_text(e.start, e.end), self.lex)
-        roles = [r for r in ((e.role,) if e.role else ()) + tuple(e.extra_roles)]
-        sep = "، " if not self.lex.rules.cased else ", "
-        role_texts = []
-        for r in roles:
-            t = _clean_name(self.doc.original_text(*r), self.lex)
-            if t and t not in role_texts:
-                role_texts.append(t)
-        aliases = []
-        seen = {key(name)}
-        for s in e.surfaces + ([e.acronym.upper()] if e.acronym else []):
-            ks = key(s)
-            if ks and ks not in seen:
-                seen.add(ks)
-                aliases.append(s)
-        return Speaker(name, sep.join(role_texts), kind_of(e, self.lex, self.doc), tuple(aliases))
-
-
-def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
-    n = len(small)
-    return any(big[i : i + n] == small for i in range(len(big) - n + 1))
-
-
-def _role_keys(text: str, lex: Lexicon) -> set[str]:
-    out = set()
-    for word in text.replace("’", "'").split():
-        k = _nk(key(word.strip(",،.:;\"'“”«»()")), lex)
-        if k and k not in _ROLE_STOP and k not in lex.determiners:
-            out.add(k)
-    return out
-
-
-def _is_title_only(keys: tuple[str, ...], lex: Lexicon) -> bool:
-    return bool(keys) and any(lex.title_at(list(keys), i, len(keys)) for i in range(len(keys)))
-
-
-def _clean_name(text: str, lex: Lexicon) -> str:
-    text = text.strip(" ,،:;")
-    if lex.rules.cased:
-        for det in ("the ", "The "):
-            if text.startswith(det) and len(text) > len(det) + 1:
-                text = text[len(det) :]
-    return text
-
-
-def kind_of(e: Entity, lex: Lexicon, doc: Document) -> str:
-    keys = tuple(key(k) for k in e.keys)
-    if not keys:
-        return "unnamed"
-    if e.person:
-        return "person"
-    if keys in lex.places or (len(keys) == 2 and keys[0] in ("ال",)):
-        return "place"
-    raw = tuple(key(w) for w in doc.t[e.start : e.end].split())
-    if raw in lex.places:
-        return "place"
-    if any(k in lex.unnamed or k in lex.group_nouns for k in raw[:2]):
-        return "unnamed"
-    if any(k in lex.documents for k in raw[:1]):
-        return "document"
-    if (
-        any(k in lex.org_heads for k in raw)
-        or e.acronym
-        or (len(raw) == 1 and doc.t[e.start : e.end].isupper())
-    ):
-        return "organisation"
-    if lex.rules.cased:
-        words = doc.t[e.start : e.end].split()
-        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
-            return "person"
-        return "organisation"
-    if raw and raw[0].startswith("ال"):
-        return "organisation"
-    return "person"

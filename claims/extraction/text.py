@@ -212,7 +212,11 @@ def sentences(
 # ---------------------------------------------------------------- tokens
 
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*|\S")
+# "8,000" and "2,100.5" are one token: a thousands separator is no comma
+_NUMBER_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:['’.\-]\w+)*|\S")
+_THOUSANDS = re.compile(r"\d,\d{3}")
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _TOKEN.finditer(text, start, end)]
+    pattern = _NUMBER_TOKEN if _THOUSANDS.search(text, start, end) else _TOKEN
+    return [m.span() for m in pattern.finditer(text, start, end)]

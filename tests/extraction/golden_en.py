@@ -270,6 +270,322 @@ CASES = (
         "‘We will win this,’ the captain said. ‘We don’t fear anyone.’",
         (E("captain", "", "said", "We will win this,’ the captain said. ‘We don’t fear anyone", "direct"),),
     ),
+    Case(
+        "photo-captions-with-credits-are-skipped",
+        "(Photo: Firefighters at the scene on Monday. AP Photo/Mark Lane)\n\n"
+        "A ferry at the port of Dover. REUTERS/Anna Gray\n\n"
+        "The company said the ferry would sail again on Friday.",
+        (E("company", "", "said", "the ferry would sail again on Friday", "indirect"),),
+    ),
+    Case(
+        "name-particle-and-pronoun-after-another-speaker",
+        "“We acted fast,” Chief Executive Anna van Dijk said.\n\n"
+        "“It will cost them,” said Tom Berg, an analyst at Nordbank.\n\n"
+        "Asked about the cost, van Dijk told reporters on a call: “We can absorb it.”\n\n"
+        "She added that refunds would start on Monday.",
+        (
+            E("Anna van Dijk", "Chief Executive", "said", "We acted fast", "direct"),
+            E("Tom Berg", "an analyst at Nordbank", "said", "It will cost them", "direct"),
+            E("Anna van Dijk", "Chief Executive", "told", "We can absorb it", "direct"),
+            E("Anna van Dijk", "Chief Executive", "added", "refunds would start on Monday", "indirect"),
+        ),
+    ),
+    Case(
+        "abbreviated-title-before-the-name-after-a-quotation",
+        "“The money is gone,” Assistant U.S. Attorney Mark Cole told reporters outside the court.",
+        (E("Mark Cole", "Assistant U.S. Attorney", "told", "The money is gone", "direct"),),
+    ),
+    Case(
+        "relative-clause-speaker",
+        "The ban follows a warning from France's food safety agency, which said the oil was unsafe.",
+        (E("France's food safety agency", "", "said", "the oil was unsafe", "indirect"),),
+    ),
+    Case(
+        "characterisation-after-an-appeal",
+        "The teachers' union called on the province to reopen talks, calling the offer “an insult.”",
+        (E("teachers' union", "", "calling", "the offer “an insult.”", "mixed"),),
+    ),
+    Case("a-name-given-is-not-a-characterisation", "A man called John Hale was arrested on Friday.", ()),
+    Case(
+        "company-named-after-its-kind",
+        "Danish shipping company Nordline cancelled 40 sailings on Monday.\n\n"
+        "The company said the storm had damaged two vessels.",
+        (E("Nordline", "", "said", "the storm had damaged two vessels", "indirect"),),
+    ),
+    Case(
+        "told-a-gathering-before-that",
+        "Energy Minister Kari Lund told an industry conference in Bergen that the tender would go ahead.",
+        (E("Kari Lund", "Energy Minister", "told", "the tender would go ahead", "indirect"),),
+    ),
+    Case(
+        "description-before-a-name",
+        "Retired nurse Helen Ward said she had waited six hours.",
+        (E("Helen Ward", "Retired nurse", "said", "she had waited six hours", "indirect"),),
+    ),
+    Case(
+        "dateline-is-not-content-and-a-description-stays",
+        "Flood agency: river levels are falling\n\n"
+        "LIMA, Peru (AP) — River levels fell on Sunday, the country’s flood agency said.",
+        (
+            E("Flood agency", "", ":", "river levels are falling", "indirect"),
+            E("country’s flood agency", "", "said", "River levels fell on Sunday", "indirect"),
+        ),
+    ),
+    Case(
+        "participle-after-an-adjective-is-a-noun",
+        "Before the official warning, residents had left.",
+        (),
+    ),
+    Case(
+        "question-put-to-the-speaker-is-not-a-claim",
+        "Asked whether he would resign, Carl Obi said on Tuesday.",
+        (),
+    ),
+    Case(
+        "quotation-less-content-first-with-a-time-phrase-after",
+        "Port strikes cost the economy 80 million pounds a day, an industry body said last week.",
+        (
+            E(
+                "industry body",
+                "",
+                "said",
+                "Port strikes cost the economy 80 million pounds a day",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "characterisation-described-as",
+        "Mayor Tom Reed described the flooding as “the worst in a century.”\n\n"
+        "The witness described the scene.",
+        (E("Tom Reed", "Mayor", "described", "the flooding as “the worst in a century.”", "mixed"),),
+    ),
+    Case(
+        "a-person-and-where-she-works-before-the-cue",
+        "“The effect is large,” lead author Dr. Ana Silva of the national cancer institute Inca "
+        "told Reuters.",
+        (E("Ana Silva", "lead author", "told", "The effect is large", "direct"),),
+    ),
+    Case(
+        "person-familiar-with-the-matter",
+        "A person familiar with the talks, who asked not to be named because the talks were private, "
+        "said the bid would be raised.",
+        (E("person familiar with the talks", "", "said", "the bid would be raised", "indirect"),),
+    ),
+    Case(
+        "the-organisation-by-its-head-noun",
+        "The European Commission fined the bank on Monday.\n\n"
+        "The Commission said the bank had misled savers.",
+        (E("European Commission", "", "said", "the bank had misled savers", "indirect"),),
+    ),
+    Case(
+        "an-attribution-at-the-end-holds-the-one-inside",
+        "The study found the drug cut deaths by a third, the authors wrote in The Lancet.",
+        (E("authors", "", "wrote", "The study found the drug cut deaths by a third", "indirect"),),
+    ),
+    Case(
+        "titles-listed-after-related-coverage-are-links",
+        "Related coverage:\nCanada says tariffs will stay\n\nOfficials said the border would reopen.",
+        (E("Officials", "", "said", "the border would reopen", "indirect"),),
+    ),
+    Case(
+        "according-to-a-study-published-on-a-day",
+        "Walking cuts the risk by 20%, according to a study of 9,000 adults published on Monday.",
+        (E("study of 9,000 adults", "", "according to", "Walking cuts the risk by 20%", "indirect"),),
+    ),
+    Case("could-tell-users-is-no-report", "The rules restrict how apps could tell users about offers.", ()),
+    Case(
+        "attribution-at-the-end-then-the-narrator-goes-on",
+        "KYIV, Aug 2 (Reuters) - Drones struck the port of Izmail overnight, officials said on Wednesday, "
+        "in a new blow to grain exports.",
+        (E("officials", "", "said", "Drones struck the port of Izmail overnight", "indirect"),),
+    ),
+    Case(
+        "said-about-a-number",
+        "The minister said about 40,000 tonnes of grain had been damaged.",
+        (E("minister", "", "said", "about 40,000 tonnes of grain had been damaged", "indirect"),),
+    ),
+    Case(
+        "spokesperson-for-a-named-official-is-not-the-official",
+        "The case is under review, a spokesperson for Attorney General Dave Yost confirmed.",
+        (
+            E(
+                "spokesperson for Attorney General Dave Yost",
+                "",
+                "confirmed",
+                "The case is under review",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "relative-named-in-apposition-then-a-pronoun",
+        "Police Chief Brian Hart said the man had fired first.\n\n"
+        "His sister, Tamika Cole, disputed that account. She told a local newspaper that he was unarmed.",
+        (
+            E("Brian Hart", "Police Chief", "said", "the man had fired first", "indirect"),
+            E("Tamika Cole", "His sister", "told", "he was unarmed", "indirect"),
+        ),
+    ),
+    Case(
+        "a-surname-is-not-the-company",
+        "Software maker Nordsoft said it would cut 300 jobs.\n\n"
+        "“We grew too fast,” CEO Maya Lind wrote. “We have to be honest about that,” Lind added.\n\n"
+        "Staff will receive 16 weeks of pay, the company said.",
+        (
+            E("Nordsoft", "Software maker", "said", "it would cut 300 jobs", "indirect"),
+            E("Maya Lind", "CEO", "wrote", "We grew too fast", "direct"),
+            E("Maya Lind", "CEO", "added", "We have to be honest about that", "direct"),
+            E("Nordsoft", "Software maker", "said", "Staff will receive 16 weeks of pay", "indirect"),
+        ),
+    ),
+    Case(
+        "name-with-on-and-a-day-after-it",
+        "The Commission on Human Rights on Tuesday said police had used excessive force.",
+        (E("Commission on Human Rights", "", "said", "police had used excessive force", "indirect"),),
+    ),
+    Case(
+        "the-narrator-dates-the-statement",
+        "President Ana Lopez said she would veto the bill, a day after protesters stormed parliament.",
+        (E("Ana Lopez", "President", "said", "she would veto the bill", "indirect"),),
+    ),
+    Case("citing-a-reason-is-not-a-source", "The bank raised its forecast, citing stronger exports.", ()),
+    Case(
+        "citing-sources-is-a-source",
+        "The deal is close, the newspaper reported, citing sources.",
+        (E("newspaper", "", "reported", "The deal is close", "indirect"),),
+    ),
+    Case(
+        "description-then-name-in-commas-before-said",
+        "The city's health commissioner, Dr. Ana Ruiz, said people with asthma faced the greatest risk.",
+        (
+            E(
+                "Ana Ruiz",
+                "city's health commissioner",
+                "said",
+                "people with asthma faced the greatest risk",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "abbreviated-title-then-a-second-verb",
+        "Gov. Kathy Brown urged residents to stay indoors and said masks would be handed out.",
+        (E("Kathy Brown", "Gov.", "said", "masks would be handed out", "indirect"),),
+    ),
+    Case(
+        "told-a-briefing-after-a-quotation",
+        "“The rules are unfair,” ministry spokesperson Li Wen told a regular news briefing in Beijing.",
+        (E("Li Wen", "ministry spokesperson", "told", "The rules are unfair", "direct"),),
+    ),
+    Case(
+        "a-country-with-the-article-is-no-person",
+        "Officials said talks would resume.\n\n"
+        "The Netherlands announced on Thursday that it would tighten its rules.",
+        (
+            E("Officials", "", "said", "talks would resume", "indirect"),
+            E("Netherlands", "", "announced", "it would tighten its rules", "indirect"),
+        ),
+    ),
+    Case(
+        "participle-before-a-clause-with-a-quotation",
+        "The captain defended the opener, insisting the veteran “has earned the right” to choose.",
+        (E("captain", "", "insisting", "the veteran “has earned the right” to choose", "mixed"),),
+    ),
+    Case(
+        "himself-and-a-pronoun-for-the-surname",
+        "The coach defended opener Dan Ward's place in the side.\n\n"
+        "Ward himself said he felt fine. “I'm not going anywhere,” he joked.",
+        (
+            E("Dan Ward", "", "said", "he felt fine", "indirect"),
+            E("Dan Ward", "", "joked", "I'm not going anywhere", "direct"),
+        ),
+    ),
+    Case(
+        "their-union-is-named-next",
+        "WELLINGTON, New Zealand (AP) — Nurses walked off the job on Tuesday, their union said.\n\n"
+        "The Nurses Organisation said hospitals were understaffed.",
+        (
+            E("Nurses Organisation", "", "said", "Nurses walked off the job on Tuesday", "indirect"),
+            E("Nurses Organisation", "", "said", "hospitals were understaffed", "indirect"),
+        ),
+    ),
+    Case(
+        "the-narrator-goes-on-after-a-time-aside",
+        "Britain awarded record contracts, the government said on Tuesday, a year after a round failed.",
+        (E("government", "", "said", "Britain awarded record contracts", "indirect"),),
+    ),
+    Case(
+        "a-place-name-with-do-and-the-narrator-goes-on-with-as",
+        "The toll rose to 143, civil defense authorities in Rio Grande do Sul state said, as rain returned.",
+        (
+            E(
+                "civil defense authorities in Rio Grande do Sul state",
+                "",
+                "said",
+                "The toll rose to 143",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "a-complaint-inside-the-narration",
+        "The cap was raised after developers complained that costs had soared.",
+        (E("developers", "", "complained", "costs had soared", "indirect"),),
+    ),
+    Case(
+        "speaking-on-condition-of-anonymity-ends-the-content",
+        "Two people familiar with the talks said the sides were still apart, speaking on condition of "
+        "anonymity because the talks were confidential.",
+        (E("Two people familiar with the talks", "", "said", "the sides were still apart", "indirect"),),
+    ),
+    Case(
+        "wrote-on-x-formerly-known-as-twitter",
+        "Party spokesman Tom Banda wrote on X, formerly known as Twitter, that the party would appeal.",
+        (E("Tom Banda", "Party spokesman", "wrote", "the party would appeal", "indirect"),),
+    ),
+    Case(
+        "according-to-a-statement-from-an-organisation",
+        "According to a statement from the Interior Ministry, 12 people were arrested.",
+        (E("Interior Ministry", "", "According to", "12 people were arrested", "indirect"),),
+    ),
+    Case(
+        "according-to-data-of-a-named-organisation",
+        "Unemployment fell to 4%, according to Labour Ministry data.\n\n"
+        "According to court records, the firm owed 2 million dollars.",
+        (
+            E("Labour Ministry", "", "according to", "Unemployment fell to 4%", "indirect"),
+            E("court records", "", "According to", "the firm owed 2 million dollars", "indirect"),
+        ),
+    ),
+    Case(
+        "according-to-a-description-then-its-name",
+        "The storm made landfall late Friday, according to the state weather bureau, Pagasa.",
+        (
+            E(
+                "Pagasa",
+                "state weather bureau",
+                "according to",
+                "The storm made landfall late Friday",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "an-occupation-before-a-name",
+        "Forecaster Liza Mora warned that heavy rain would continue.",
+        (E("Liza Mora", "Forecaster", "warned", "heavy rain would continue", "indirect"),),
+    ),
+    Case(
+        "according-to-an-agency-with-an-abbreviation-in-its-name",
+        "Chile holds the largest reserves, according to the U.S. Geological Survey.",
+        (E("U.S. Geological Survey", "", "according to", "Chile holds the largest reserves", "indirect"),),
+    ),
+    Case(
+        "a-group-named-by-its-members-title",
+        "School nutrition directors welcomed the change but cautioned that kitchens would need more staff.",
+        (E("School nutrition directors", "", "cautioned", "kitchens would need more staff", "indirect"),),
+    ),
     Case("question-is-not-a-claim", "“Is this the end?” she asked.", ()),
     Case("appeal-is-not-a-claim", "The mayor urged residents to stay indoors.", ()),
     Case("negated-is-not-a-claim", "Officials did not say how many people were injured.", ()),

@@ -29,6 +29,7 @@ class CueVerb:
     clitic: str = ""  # a proclitic preposition that must start the content: دفع بـ
     recipient: bool = False  # "told reporters ...": the indirect object follows the verb
     bare: tuple[str, ...] = ()  # English bare forms, allowed after "first to" and modals
+    not_before: tuple[str, ...] = ()  # no report when one of these follows: "called on", "called for"
 
 
 @dataclass(frozen=True)

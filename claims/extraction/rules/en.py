@@ -6,16 +6,28 @@ from __future__ import annotations
 from .base import OBJECT, REPORT, SAY, CueVerb, LanguageRules
 
 
-def _verb(lemma, forms, participles=(), kind=SAY, present=None, recipient=False, bare=()):
+def _verb(lemma, forms, participles=(), kind=SAY, present=None, recipient=False, bare=(), not_before=()):
     present = present or (lemma + "s", lemma)
-    return CueVerb(lemma, tuple(forms), tuple(participles), kind, present, "", "", recipient, tuple(bare))
+    return CueVerb(
+        lemma,
+        tuple(forms),
+        tuple(participles),
+        kind,
+        present,
+        "",
+        "",
+        recipient,
+        tuple(bare),
+        tuple(not_before),
+    )
 
 
 _SAYS = ("says", "say")
 
 CUE_VERBS = (
     _verb("say", ("said", "says", "say"), ("saying",), present=_SAYS),
-    _verb("tell", ("told", "tells"), ("telling",), present=_SAYS, recipient=True, bare=("tell",)),
+    # "told the story", "tell users about offers": a clause must follow the addressee
+    _verb("tell", ("told", "tells"), ("telling",), REPORT, present=_SAYS, recipient=True, bare=("tell",)),
     # "added a goal", "noted the date", "stressed the need": these need a clause
     _verb("add", ("added", "adds"), ("adding",), REPORT, present=_SAYS),
     _verb("deny", ("denied", "denies", "deny"), ("denying",), OBJECT, ("denies", "deny")),
@@ -49,7 +61,7 @@ CUE_VERBS = (
     _verb("report", ("reported",), (), REPORT, bare=("report",)),
     _verb("reveal", ("revealed", "reveals"), ("revealing",), REPORT, bare=("reveal",)),
     _verb("predict", ("predicted", "predicts", "predict"), ("predicting",), REPORT),
-    _verb("estimate", ("estimated",), (), REPORT),
+    _verb("estimate", ("estimated", "estimates"), ("estimating",), REPORT),
     _verb("conclude", ("concluded", "concludes"), (), REPORT),
     _verb("contend", ("contended", "contends", "contend"), ("contending",)),
     _verb("allege", ("alleged", "alleges", "allege"), ("alleging",), REPORT),
@@ -63,6 +75,21 @@ CUE_VERBS = (
     _verb("testify", ("testified",), (), REPORT, ("testifies", "testify")),
     _verb("tweet", ("tweeted",), (), REPORT),
     _verb("complain", ("complained", "complains"), ("complaining",), REPORT),
+    _verb("joke", ("joked", "jokes"), ("joking",), REPORT, present=_SAYS),
+    _verb("quip", ("quipped", "quips"), (), REPORT, present=_SAYS),
+    _verb("counter", ("countered", "counters"), (), REPORT, present=_SAYS),
+    _verb("retort", ("retorted",), (), REPORT, present=_SAYS),
+    _verb("lament", ("lamented", "laments"), ("lamenting",), REPORT),
+    _verb("boast", ("boasted", "boasts"), ("boasting",), REPORT),
+    _verb("respond", ("responded",), (), REPORT, present=_SAYS),
+    _verb("agree", ("agreed", "agrees"), (), REPORT),
+    _verb("promise", ("promised", "promises"), ("promising",), REPORT),
+    _verb("pledge", ("pledged", "pledges"), ("pledging",), REPORT),
+    _verb("hint", ("hinted", "hints"), ("hinting",), REPORT),
+    _verb("signal", ("signalled", "signaled", "signals"), ("signalling", "signaling"), REPORT),
+    _verb("disclose", ("disclosed", "discloses"), ("disclosing",), REPORT),
+    _verb("assure", ("assured", "assures"), ("assuring",), REPORT, recipient=True),
+    _verb("remind", ("reminded", "reminds"), ("reminding",), REPORT, recipient=True),
     _verb("reply", ("replied",), (), REPORT, ("replies", "reply")),
     _verb("mention", ("mentioned",), (), REPORT),
     _verb("think", ("thinks", "think"), (), REPORT),
@@ -72,6 +99,32 @@ CUE_VERBS = (
     _verb("cite", ("cited", "cites"), (), OBJECT),
     _verb("blame", ("blamed", "blames"), (), OBJECT),
     _verb("condemn", ("condemned", "condemns"), (), OBJECT),
+    # "described the situation as “extremely serious”": a characterisation needs its "as"
+    _verb("describe", ("described", "describes"), ("describing",), OBJECT),
+    # a characterisation: "called the proposals ultimatums", "calling the episode “a wake-up call”";
+    # "called on X to", "called for", "called off" are appeals and acts
+    _verb(
+        "call",
+        ("called", "calls"),
+        ("calling",),
+        OBJECT,
+        not_before=(
+            "on",
+            "upon",
+            "for",
+            "off",
+            "in",
+            "up",
+            "out",
+            "back",
+            "to",
+            "into",
+            "at",
+            "from",
+            "a",
+            "an",
+        ),
+    ),
 )
 
 RULES = LanguageRules(
@@ -259,6 +312,14 @@ RULES = LanguageRules(
         "ambassador",
         "envoy",
         "governor",
+        "gov",
+        "lt gov",
+        "maj",
+        "adm",
+        "cmdr",
+        "supt",
+        "insp",
+        "det",
         "mayor",
         "senator",
         "sen",
@@ -385,6 +446,66 @@ RULES = LanguageRules(
         "employee",
         "survivor",
         "victim",
+        "forecaster",
+        "meteorologist",
+        "climatologist",
+        "seismologist",
+        "geologist",
+        "engineer",
+        "pilot",
+        "driver",
+        "farmer",
+        "fisherman",
+        "shopkeeper",
+        "vendor",
+        "trader",
+        "commuter",
+        "passenger",
+        "historian",
+        "author",
+        "writer",
+        "novelist",
+        "artist",
+        "musician",
+        "singer",
+        "actor",
+        "actress",
+        "filmmaker",
+        "producer",
+        "architect",
+        "entrepreneur",
+        "investor",
+        "banker",
+        "pharmacist",
+        "paramedic",
+        "firefighter",
+        "soldier",
+        "retiree",
+        "pensioner",
+        "lecturer",
+        "dean",
+        "councillor",
+        "councilor",
+        "legislator",
+        "negotiator",
+        "mediator",
+        "diplomat",
+        "consul",
+        "ombudsman",
+        "auditor",
+        "investigator",
+        "coroner",
+        "pathologist",
+        "virologist",
+        "psychologist",
+        "psychiatrist",
+        "sociologist",
+        "pollster",
+        "campaigner",
+        "organizer",
+        "organiser",
+        "volunteer",
+        "rescuer",
         "speaker",
         "whip",
         "mep",
@@ -970,6 +1091,11 @@ RULES = LanguageRules(
         "of",
         "for",
         "and",
+        "on",
+        "do",
+        "dos",
+        "das",
+        "di",
         "de",
         "del",
         "da",
@@ -1003,12 +1129,21 @@ RULES = LanguageRules(
         r"[A-Z][\w’'-]*( [A-Z][\w’'-]*){0,3}",
     ),
     captions=(
-        r".{5,}\((?:[^()]{0,80}/)?\s*(AP|AFP|Reuters|Getty|Getty Images|EPA|AA|Bloomberg|Shutterstock|"
+        # (a look-ahead for the one character a pattern needs keeps lines without it cheap)
+        r"(?=.*\().{5,}\((?:[^()]{0,80}/)?\s*"
+        r"(AP|AFP|Reuters|Getty|Getty Images|EPA|AA|Bloomberg|Shutterstock|"
         r"File|Handout|AP Photo|Reuters Photo)(\s*Photo)?\s*\)\s*",
-        r".{5,}\([^()/]{2,60}/[^()]{2,40}\)\s*",
-        r"(photo|image|picture|credit|photograph|pictured|file photo)s?\s*(:|by|\||-)\s*.{0,200}",
+        r"(?=.*/).{5,}\([^()/]{2,60}/[^()]{2,40}\)\s*",
+        r"[(\[]?\s*(photo|image|picture|credit|photograph|pictured|file photo|caption)s?"
+        r"\s*(:|by|\||-)\s*.{0,300}",
+        # "... on Tuesday. AP Photo/José Luna)", "... Germany. REUTERS/Lena Hoffmann"
+        r"(?=.*/).{0,300}\b"
+        r"(AP Photo|AP|REUTERS|Reuters|AFP|AFP via Getty Images|Getty Images|EPA|EPA-EFE|Bloomberg|"
+        r"Xinhua|Shutterstock|Pool|File)\s*/\s*[^/.!?]{2,60}[)\]]?\s*",
+        r"(?=.*\()[^.!?]{5,300}\((AP|AFP|Reuters|Getty Images|EPA|Bloomberg|File|Handout)( Photo| photo)?"
+        r"[^()]{0,40}\)\s*",
         r"[A-Z]{1,10}\s*/\s*[A-Z][\w .’'-]{1,40}",
-        r"[A-Z][\w .’'-]{1,40}\s*/\s*(AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock)",
+        r"(?=.*/)[A-Z][\w .’'-]{1,40}\s*/\s*(AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock)",
     ),
     agency_lines=(
         r"\(?(AP|AFP|Reuters|Associated Press|PA|Bloomberg|UPI|dpa|Xinhua)\)?\.?",
@@ -1019,9 +1154,36 @@ RULES = LanguageRules(
     ),
     extra={
         # after a comma these open a clause that is no longer the reported speech
-        "contrast": ("while", "whereas", "without"),
+        # and these (after a comma) are the narrator speaking about the source
+        "contrast": (
+            "while",
+            "whereas",
+            "without",
+            "speaking on condition",
+            "speaking on the condition",
+            "declining to be",
+            "who declined to be",
+            "who asked not",
+            "who spoke on condition",
+            "requesting anonymity",
+            "asking not to be",
+        ),
         # a line starting so links to another article, whatever it says
-        "link_prefixes": ("read more", "read also", "also read", "see also", "related:", "watch:", "more:"),
+        "link_prefixes": (
+            "read more",
+            "read also",
+            "also read",
+            "see also",
+            "related:",
+            "related coverage",
+            "related stories",
+            "related articles",
+            "related content",
+            "recommended reading",
+            "more on this",
+            "watch:",
+            "more:",
+        ),
         # after a comma these end the content only when another attribution follows
         "clause_links": ("as", "but", "although", "though", "and"),
         # past tenses without -ed that show a clause follows a cue: "noted the rally drew crowds"
@@ -1083,6 +1245,57 @@ RULES = LanguageRules(
                 "woke",
             ]
         ),
+        # lower-case words inside personal names: "Sanne de Vries", "Ursula von der Leyen"
+        "name_particles": (
+            "de",
+            "da",
+            "di",
+            "del",
+            "della",
+            "der",
+            "den",
+            "van",
+            "von",
+            "le",
+            "la",
+            "du",
+            "dos",
+            "das",
+            "ter",
+            "ten",
+            "bin",
+            "ibn",
+            "al",
+            "el",
+            "al-",
+            "y",
+        ),
+        # "a person familiar with the talks", "sources close to the minister": the phrase is the source
+        "source_modifiers": (
+            "familiar",
+            "close",
+            "briefed",
+            "knowledgeable",
+            "aware",
+            "involved",
+            "speaking",
+        ),
+        # courtesy titles: part of neither the name nor the role ("lead author Dr. Jane Roe")
+        "honorifics": ("dr", "mr", "mrs", "ms", "miss", "sir", "dame", "mx"),
+        # a cue that reports only with this word in its content: "described the situation as serious"
+        "needs_word": {"describe": "as"},
+        # "citing sources" names a source, "citing stronger growth" a reason
+        "reason_or_source": ("citing",),
+        # ", a day after protesters stormed parliament": the narrator dates what was said
+        "time_asides": (
+            frozenset(
+                ["a", "an", "one", "two", "three", "four", "five", "several", "few", "hours", "days", "weeks"]
+            ),
+            frozenset(["day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years"]),
+            frozenset(["after", "before", "since", "later", "earlier", "ago"]),
+        ),
+        # a clause put as a question to the speaker: not what the speaker said
+        "question_openers": ("asked", "when asked", "questioned", "pressed", "if asked"),
         "headline_labels": (
             "breaking",
             "update",
