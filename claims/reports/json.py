@@ -1,0 +1,87 @@
+"""The workbench's own JSON report: everything needed to rebuild the work.
+
+Version 1 of the structure (`"format": "factcheck-workbench/report"`):
+
+    {
+      "format": "factcheck-workbench/report", "version": 1,
+      "generated_at": ISO 8601, "audience": "internal" | "public",
+      "newsroom": {"name", "url"}, "title": str,
+      "ratings":  [{"scale", "slug", "label", "value", "colour", "description", "order"}],
+      "claims":   [{"id", "article", "speaker", "speaker_text", "speaker_role", "cue",
+                    "content", "kind", "start", "end", "sentence", "confidence",
+                    "headline", "status", "origin", "created_at", "updated_at",
+                    "verdicts": [{"id", "scale", "rating" (slug), "explanation",
+                                  "status", "published_at", "corrects" (verdict id),
+                                  "author", "created_at", ...}],   newest first
+                    "sources":  [{"id", "source" (source id), "stance", "excerpt",
+                                  "note", ...}],
+                    internal only: "assignee", "created_by", "version", "notes":
+                    [{"id", "author", "body", "version", "created_at", "updated_at"}]}],
+      "articles": [{"id", "slug", "title", "url", "publisher", "published_at",
+                    "language", "text", "content_hash", "created_at", "updated_at"}],
+      "speakers": [{"id", "name", "aliases", "kind", "description", "created_at", "updated_at"}],
+      "sources":  [{"id", "url", "title", "publisher", "kind", "published_at",
+                    "accessed_at", "archive_url", ...}]
+    }
+
+Users appear by username. `claims` come first so that a large report streams:
+the articles, speakers and sources that the claims point at follow them. Claims
+carry some denormalised conveniences (speaker_name, current verdicts, rating
+labels, source URLs) for readers; `import_report` reads the normalised parts.
+A reader should ignore keys it does not know; a change that breaks readers gets
+a new version number.
+"""
+
+import json
+from collections.abc import Iterator
+
+from claims.models import Rating
+from claims.reports.records import Report, newsroom
+
+FORMAT = "factcheck-workbench/report"
+VERSION = 1
+
+
+def _dump(value):
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def header(report: Report):
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "generated_at": report.generated_at.isoformat(),
+        "audience": report.audience.value,
+        "newsroom": newsroom(),
+        "title": report.title,
+        "ratings": [
+            {
+                "scale": rating.scale,
+                "slug": rating.slug,
+                "label": rating.label,
+                "value": rating.value,
+                "colour": rating.colour,
+                "description": rating.description,
+                "order": rating.order,
+            }
+            for rating in Rating.objects.order_by("scale", "order", "id")
+        ],
+    }
+
+
+def render(report: Report) -> Iterator[str]:
+    # The header as an object missing its closing brace, then the lists.
+    yield _dump(header(report))[:-1] + ',"claims":['
+    sources = {}
+    for index, record in enumerate(report.records()):
+        for link in record["sources"]:
+            source = link.pop("source_record")
+            sources.setdefault(source["id"], source)
+        yield ("," if index else "") + "\n" + _dump(record)
+    yield '\n],"articles":['
+    for index, article in enumerate(report.articles()):
+        yield ("," if index else "") + "\n" + _dump(article)
+    yield '\n],"speakers":['
+    for index, speaker in enumerate(report.speakers()):
+        yield ("," if index else "") + "\n" + _dump(speaker)
+    yield '\n],"sources":' + _dump(sorted(sources.values(), key=lambda source: source["id"])) + "}\n"
