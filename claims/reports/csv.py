@@ -8,9 +8,10 @@ CSV injection: a quote from an article must never run as a formula.
 
 import csv
 from collections.abc import Iterator
+from itertools import islice
 
 from claims.models import Article
-from claims.reports.records import Report
+from claims.reports.records import CHUNK_SIZE, Report
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,38 +57,45 @@ def columns(report: Report):
 
 
 def rows(report: Report) -> Iterator[list]:
-    articles = {}
-    for record in report.records():
-        article = articles.get(record["article"])
-        if article is None:
-            # Titles only, one small query per article, remembered.
-            article = articles[record["article"]] = _article_brief(record["article"])
-        content = record["content_verdict"] or {}
-        attribution = record["attribution"] or {}
-        row = [
-            record["id"],
-            record["article"],
-            article[0],
-            article[1],
-            record["speaker_name"],
-            record["speaker_role"],
-            record["cue"],
-            record["content"],
-            record["kind"],
-            record["headline"],
-            record["status"],
-            attribution.get("rating_label", ""),
-            content.get("rating_label", ""),
-            content.get("explanation", ""),
-            "\n".join(link["url"] for link in record["sources"] if link["url"]),
-        ]
-        if not report.is_public:
-            row += [record["assignee"] or "", "\n\n".join(note["body"] for note in record["notes"])]
-        yield row
+    records = report.records()
+    while chunk := list(islice(records, CHUNK_SIZE)):
+        # Titles and URLs of the chunk's articles in one query: one per article
+        # was a third of a large export's time.
+        articles = _article_briefs({record["article"] for record in chunk})
+        for record in chunk:
+            yield _row(report, record, articles.get(record["article"], ("", "")))
 
 
-def _article_brief(pk):
-    return Article.objects.filter(pk=pk).values_list("title", "url").first() or ("", "")
+def _row(report, record, article):
+    content = record["content_verdict"] or {}
+    attribution = record["attribution"] or {}
+    row = [
+        record["id"],
+        record["article"],
+        article[0],
+        article[1],
+        record["speaker_name"],
+        record["speaker_role"],
+        record["cue"],
+        record["content"],
+        record["kind"],
+        record["headline"],
+        record["status"],
+        attribution.get("rating_label", ""),
+        content.get("rating_label", ""),
+        content.get("explanation", ""),
+        "\n".join(link["url"] for link in record["sources"] if link["url"]),
+    ]
+    if not report.is_public:
+        row += [record["assignee"] or "", "\n\n".join(note["body"] for note in record["notes"])]
+    return row
+
+
+def _article_briefs(ids):
+    return {
+        pk: (title, url)
+        for pk, title, url in Article.objects.filter(pk__in=ids).values_list("pk", "title", "url")
+    }
 
 
 def render(report: Report) -> Iterator[str]:
