@@ -42,8 +42,12 @@ FORMAT = "factcheck-workbench/report"
 VERSION = 1
 
 
+# One encoder for every record: json.dumps with options builds a new one per call.
+_encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _dump(value):
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _encoder.encode(value)
 
 
 def header(report: Report):

@@ -20,6 +20,7 @@ from itertools import islice
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connections, models
+from django.db.models import Func
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -50,7 +51,11 @@ def newsroom():
 
 
 def _iso(value):
-    return value.isoformat() if value is not None else None
+    if value is None:
+        return None
+    if isinstance(value, str):  # written by PostgreSQL (IsoTimestamp), microseconds always
+        return value[:19] + value[26:] if value[19:26] == ".000000" else value
+    return value.isoformat()
 
 
 def _username(user):
@@ -109,7 +114,8 @@ class Report:
         ratings = self.ratings()
         # Rows of values, not model instances: an export of 100,000 claims
         # spends most of its time building objects it reads a few fields of.
-        claims = self.claim_queryset().values_list(*self._claim_fields()).iterator(chunk_size=chunk_size)
+        claims = self.claim_queryset().values_list(*self._columns(Claim, self._claim_fields()))
+        claims = claims.iterator(chunk_size=chunk_size)
         while chunk := list(islice(claims, chunk_size)):
             ids = [row[0] for row in chunk]
             verdicts = self._verdicts(ids, ratings)
@@ -191,7 +197,7 @@ class Report:
             for pk, rating in ratings.items()
         }
         found = {}
-        for row in verdicts.order_by("claim_id", "-id").values_list(*fields):
+        for row in verdicts.order_by("claim_id", "-id").values_list(*self._columns(Verdict, fields)):
             claim_id, pk, scale, rating_id, explanation, status, published_at, corrects, created_at = row[:9]
             record = {"id": pk, "scale": scale}
             record |= shown[rating_id]
@@ -237,7 +243,8 @@ class Report:
                 "source__created_at",
                 "source__updated_at",
             ]
-        links = _of_claims(ClaimSource.objects.all(), ids).order_by("claim_id", "id").values_list(*fields)
+        links = _of_claims(ClaimSource.objects.all(), ids).order_by("claim_id", "id")
+        links = links.values_list(*self._columns(ClaimSource, fields))
         found = {}
         for row in links:
             claim_id, pk, source_id, url, title, publisher, kind, published_at, accessed_at, archive_url = (
@@ -294,7 +301,10 @@ class Report:
             _of_claims(Note.objects.all(), ids)
             .order_by("created_at", "id")
             .values_list(
-                "claim_id", "id", _user_field("author"), "body", "version", "created_at", "updated_at"
+                *self._columns(
+                    Note,
+                    ["claim_id", "id", _user_field("author"), "body", "version", "created_at", "updated_at"],
+                )
             )
         )
         found = {}
@@ -310,6 +320,17 @@ class Report:
                 }
             )
         return found
+
+    def _columns(self, model, fields):
+        """The fields to read, the timestamps as text where PostgreSQL can write them.
+
+        Django parses timestamps in Python: 430,000 of them were 40% of the time
+        of an export of 100,000 claims, only to be written back as text.
+        """
+        connection = connections[self.claims.db]
+        if connection.vendor != "postgresql" or not settings.USE_TZ or connection.timezone_name != "UTC":
+            return fields
+        return [IsoTimestamp(name) if _is_timestamp(model, name) else name for name in fields]
 
     def _claim_fields(self):
         fields = list(CLAIM_FIELDS)
@@ -399,6 +420,21 @@ ATTRIBUTION = Scale.ATTRIBUTION.value
 CONTENT = Scale.CONTENT.value
 
 
+class IsoTimestamp(Func):
+    """A UTC timestamp as text, as `datetime.isoformat()` writes it but with microseconds
+    always (`_iso` drops ".000000" as isoformat does)."""
+
+    template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')"
+    output_field = models.TextField()
+
+
+def _is_timestamp(model, path):
+    *relations, name = path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    return isinstance(model._meta.get_field(name), models.DateTimeField)
+
+
 def _of_claims(queryset, ids):
     """The rows of a chunk's claims.
 
@@ -408,7 +444,9 @@ def _of_claims(queryset, ids):
     """
     if connections[queryset.db].vendor == "postgresql":
         table = connections[queryset.db].ops.quote_name(queryset.model._meta.db_table)
-        return queryset.extra(where=[f'{table}."claim_id" = ANY(%s)'], params=[ids])
+        # As an array literal: psycopg's list adapter is slower than a join.
+        array = "{" + ",".join(map(str, ids)) + "}"
+        return queryset.extra(where=[f'{table}."claim_id" = ANY(%s::bigint[])'], params=[array])
     return queryset.filter(claim_id__in=ids)
 
 
