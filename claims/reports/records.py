@@ -439,14 +439,15 @@ def _of_claims(queryset, ids):
     """The rows of a chunk's claims.
 
     On PostgreSQL the ids go as one array parameter: an IN list of a thousand
-    parameters took four times as long to send and plan, most of an export's
-    time in the database.
+    parameters took four times as long to send and plan. Joined from `unnest`,
+    so that PostgreSQL looks each claim up in the index rather than scanning
+    the whole table once per chunk, which grows with the square of the claims.
     """
     if connections[queryset.db].vendor == "postgresql":
         table = connections[queryset.db].ops.quote_name(queryset.model._meta.db_table)
         # As an array literal: psycopg's list adapter is slower than a join.
         array = "{" + ",".join(map(str, ids)) + "}"
-        return queryset.extra(where=[f'{table}."claim_id" = ANY(%s::bigint[])'], params=[array])
+        return queryset.extra(where=[f'{table}."claim_id" IN (SELECT unnest(%s::bigint[]))'], params=[array])
     return queryset.filter(claim_id__in=ids)
 
 
