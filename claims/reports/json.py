@@ -76,11 +76,9 @@ def header(report: Report):
 def render(report: Report) -> Iterator[str]:
     # The header as an object missing its closing brace, then the lists.
     yield _dump(header(report))[:-1] + ',"claims":['
-    sources = {}
     for index, record in enumerate(report.records()):
         for link in record["sources"]:
-            source = link.pop("source_record")
-            sources.setdefault(source["id"], source)
+            del link["source_record"]  # listed once each under "sources", below
         yield ("," if index else "") + "\n" + _dump(record)
     yield '\n],"articles":['
     for index, article in enumerate(report.articles()):
@@ -88,4 +86,9 @@ def render(report: Report) -> Iterator[str]:
     yield '\n],"speakers":['
     for index, speaker in enumerate(report.speakers()):
         yield ("," if index else "") + "\n" + _dump(speaker)
-    yield '\n],"sources":' + _dump(sorted(sources.values(), key=lambda source: source["id"])) + "}\n"
+    # Read again at the end rather than gathered from the claims' links: a
+    # large report's sources would otherwise all be held in memory.
+    yield '\n],"sources":['
+    for index, source in enumerate(report.sources()):
+        yield ("," if index else "") + _dump(source)
+    yield "]}\n"

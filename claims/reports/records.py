@@ -33,6 +33,7 @@ from claims.models import (
     Note,
     Rating,
     Scale,
+    Source,
     Speaker,
     Verdict,
     VerdictStatus,
@@ -124,6 +125,35 @@ class Report:
             for row in chunk:
                 pk = row[0]
                 yield self._claim_record(row, verdicts.get(pk, []), links.get(pk, []), notes.get(pk, []))
+
+    def sources(self) -> Iterator[dict]:
+        """The evidence the claims are linked to, each once, by id, as in their links' `source_record`."""
+        links = ClaimSource.objects.filter(claim__in=self.claim_queryset().order_by().values("pk"))
+        fields = ["id", "url", "title", "publisher", "kind", "published_at", "accessed_at", "archive_url"]
+        if not self.is_public:
+            fields += [_user_field("created_by"), "version", "created_at", "updated_at"]
+        sources = Source.objects.filter(pk__in=links.values("source_id")).order_by("id")
+        for row in sources.values_list(*self._columns(Source, fields)).iterator(chunk_size=CHUNK_SIZE):
+            pk, url, title, publisher, kind, published_at, accessed_at, archive_url = row[:8]
+            record = {
+                "id": pk,
+                "url": url,
+                "title": title,
+                "publisher": publisher,
+                "kind": kind,
+                "published_at": _iso(published_at),
+                "accessed_at": _iso(accessed_at),
+                "archive_url": archive_url,
+            }
+            if not self.is_public:
+                created_by, version, created_at, updated_at = row[8:]
+                record |= {
+                    "created_by": created_by,
+                    "version": version,
+                    "created_at": _iso(created_at),
+                    "updated_at": _iso(updated_at),
+                }
+            yield record
 
     def articles(self) -> Iterator[dict]:
         """The articles the claims come from (the single article even when it has no claims)."""
