@@ -3,7 +3,8 @@
 Resources are registered on a DefaultRouter with explicit basenames; the rows
 of a claim (verdicts, source links, notes) are nested under claims/{claim_pk}/.
 Addresses that match nothing get a JSON 404 from ApiRequestGuard (middleware),
-so other apps may still add URLs under /api/ (the report exports do).
+so other apps may still add URLs under /api/ (the report exports do, from
+claims/reports/api.py).
 """
 
 from django.urls import path
@@ -11,6 +12,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import APIRootView, DefaultRouter
 
 from claims.api import views
+from claims.reports import api as reports
 
 
 class ApiRoot(APIRootView):
@@ -41,5 +43,8 @@ urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # Reports: before the router, whose claims/{id}/ must not see "export.csv".
+    path("articles/<int:pk>/report.<str:fmt>", reports.ArticleReportView.as_view(), name="article-report"),
+    path("claims/export.<str:fmt>", reports.ClaimExportView.as_view(), name="claim-export"),
     *router.urls,
 ]
