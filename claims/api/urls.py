@@ -11,7 +11,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import APIRootView, DefaultRouter
 
-from claims.api import views
+from claims.api import catalogue, claim_rows, views
 from claims.reports import api as reports
 
 
@@ -30,12 +30,12 @@ class Router(DefaultRouter):
 router = Router()
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("claims", views.ClaimViewSet, basename="claim")
-router.register(r"claims/(?P<claim_pk>[0-9]+)/verdicts", views.VerdictViewSet, basename="claim-verdict")
-router.register(r"claims/(?P<claim_pk>[0-9]+)/sources", views.ClaimSourceViewSet, basename="claim-source")
-router.register(r"claims/(?P<claim_pk>[0-9]+)/notes", views.NoteViewSet, basename="claim-note")
-router.register("sources", views.SourceViewSet, basename="source")
-router.register("speakers", views.SpeakerViewSet, basename="speaker")
-router.register("ratings", views.RatingViewSet, basename="rating")
+router.register(r"claims/(?P<claim_pk>[0-9]+)/verdicts", claim_rows.VerdictViewSet, basename="claim-verdict")
+router.register(r"claims/(?P<claim_pk>[0-9]+)/sources", claim_rows.ClaimSourceViewSet, basename="claim-source")
+router.register(r"claims/(?P<claim_pk>[0-9]+)/notes", claim_rows.NoteViewSet, basename="claim-note")
+router.register("sources", catalogue.SourceViewSet, basename="source")
+router.register("speakers", catalogue.SpeakerViewSet, basename="speaker")
+router.register("ratings", catalogue.RatingViewSet, basename="rating")
 
 
 urlpatterns = [
