@@ -32,7 +32,12 @@ FORMAT = OpenApiParameter(
     "fmt", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(FORMATS), description=_("The report format.")
 )
 ANSWERS = {
-    (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY, description=_("The report.")),
+    **{
+        (200, fmt.content_type.split(";")[0]): OpenApiResponse(
+            OpenApiTypes.BINARY, description=_("The report.")
+        )
+        for fmt in FORMATS.values()
+    },
     400: OpenApiResponse(description=_("An unknown audience or filter value.")),
     401: OpenApiResponse(description=_("Not signed in.")),
     403: OpenApiResponse(description=_("The internal audience needs a Fact-checker or Editor.")),
