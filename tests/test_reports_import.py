@@ -5,6 +5,7 @@ import copy
 import io
 import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -134,7 +135,11 @@ def work(seed_article, factchecker, editor, viewer):
     )
     union_statement = make_source(title="Union statement", kind=SourceKind.OFFICIAL, created_by=editor)
     ClaimSource.objects.create(
-        claim=commute, source=timetable, stance=Stance.REFUTES, excerpt="Times fell 12%.", added_by=factchecker
+        claim=commute,
+        source=timetable,
+        stance=Stance.REFUTES,
+        excerpt="Times fell 12%.",
+        added_by=factchecker,
     )
     link = ClaimSource.objects.create(claim=delays, source=timetable, stance=Stance.SUPPORTS, note="Table 3")
     link.excerpt = "Average delay: 9 minutes, up from 4."
@@ -350,3 +355,32 @@ def test_it_refuses_a_file_that_is_not_json(db, tmp_path):
         call_command("import_report", str(path), stdout=io.StringIO())
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_report", str(tmp_path / "missing.json"), stdout=io.StringIO())
+
+
+def test_it_records_who_imported_in_the_history(work, tmp_path, superuser):
+    path = tmp_path / "report.json"
+    path.write_text(export(), encoding="utf-8")
+    flush(work["users"])
+    call_command("import_report", str(path), "--by", "admin", stdout=io.StringIO())
+    entries = Claim.history.filter(history_change_reason="imported")
+    assert entries.exists()
+    assert set(entries.values_list("history_user__username", flat=True)) == {"admin"}
+    with pytest.raises(CommandError, match="There is no user 'nobody'"):
+        call_command("import_report", str(path), "--by", "nobody", stdout=io.StringIO())
+
+
+SCHEMA_PATH = Path(claims.reports.__file__).parent / "schemas" / "report-v1.json"
+
+
+@pytest.mark.parametrize("audience", [Audience.INTERNAL, Audience.PUBLIC])
+def test_it_describes_the_exported_format_in_the_json_schema(work, audience):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    report = Report.for_claims(Claim.objects.all(), audience)
+    data = json.loads("".join(claims.reports.render(report, "json")))
+    jsonschema.validate(data, schema)
+    if audience == Audience.INTERNAL:
+        # What the import needs beyond a public report is required of an internal one.
+        del data["claims"][0]["assignee"]
+        with pytest.raises(jsonschema.ValidationError, match="'assignee' is a required property"):
+            jsonschema.validate(data, schema)

@@ -19,6 +19,17 @@ bypasses Verdict.save's lock (a published verdict is restored as published,
 which is what the report records), so the checks save() and clean() make are
 made here instead. Each row gets one history entry with the change reason
 "imported".
+
+Users are named by username: those the database lacks are created without a
+usable password and without admin access. Ratings are matched by (scale,
+slug); those the database lacks are created from the report's `ratings` (a
+stored rating keeps its own label and colour). Text fields that may be blank
+default to "" when absent; everything else the internal format writes is
+required.
+
+The format is described by schemas/report-v1.json for other tools; the
+import does not need jsonschema (not a dependency of the workbench) and makes
+its own checks, which name the claim or verdict at fault.
 """
 
 from __future__ import annotations
@@ -250,7 +261,9 @@ class _Plan:
         if version != VERSION:
             _fail(
                 gettext("the report"),
-                gettext("version %(found)r of the report format is not supported (this workbench reads %(v)s)")
+                gettext(
+                    "version %(found)r of the report format is not supported (this workbench reads %(v)s)"
+                )
                 % {"found": version, "v": VERSION},
             )
         audience = report.value.get("audience")
@@ -451,7 +464,9 @@ class _Plan:
                 updated_at=record.moment("updated_at"),
             )
             if link.source_id not in self.sources:
-                _fail(record.where, gettext("its source %(id)s is not in the report") % {"id": link.source_id})
+                _fail(
+                    record.where, gettext("its source %(id)s is not in the report") % {"id": link.source_id}
+                )
             self.set_user(link, "added_by_id", record, "added_by")
             self.links.append(link)
 
@@ -523,8 +538,10 @@ def _check_free(plan):
         Speaker,
         "key",
         [s.key for s in plan.speakers.values()],
-        lambda v: gettext("a speaker named like “%(name)s”")
-        % {"name": next(s.name for s in plan.speakers.values() if s.key == v)},
+        lambda v: (
+            gettext("a speaker named like “%(name)s”")
+            % {"name": next(s.name for s in plan.speakers.values() if s.key == v)}
+        ),
     )
     _taken(Article, "pk", plan.articles, lambda v: _label(gettext("article"), {"id": v}))
     by_hash = {a.content_hash: a.pk for a in plan.articles.values()}
@@ -532,10 +549,14 @@ def _check_free(plan):
         Article,
         "content_hash",
         by_hash,
-        lambda v: gettext("article %(id)s (the same text, content hash %(hash)s)")
-        % {"id": by_hash[v], "hash": v[:12]},
+        lambda v: (
+            gettext("article %(id)s (the same text, content hash %(hash)s)")
+            % {"id": by_hash[v], "hash": v[:12]}
+        ),
     )
-    _taken(Article, "slug", [a.slug for a in plan.articles.values()], lambda v: gettext("article slug %s") % v)
+    _taken(
+        Article, "slug", [a.slug for a in plan.articles.values()], lambda v: gettext("article slug %s") % v
+    )
     _taken(Article, "url", [a.url for a in plan.articles.values()], lambda v: gettext("article URL %s") % v)
     _taken(Source, "pk", plan.sources, lambda v: _label(gettext("source"), {"id": v}))
     _taken(Source, "url", [s.url for s in plan.sources.values()], lambda v: gettext("source URL %s") % v)
@@ -567,7 +588,9 @@ def _users(plan, result):
     field_name = User.USERNAME_FIELD
     ids = {}
     for batch in _batches(sorted(plan.users)):
-        ids |= dict(User._default_manager.filter(**{f"{field_name}__in": batch}).values_list(field_name, "pk"))
+        ids |= dict(
+            User._default_manager.filter(**{f"{field_name}__in": batch}).values_list(field_name, "pk")
+        )
     for username in sorted(plan.users - ids.keys()):
         # Someone named in the work, not a member: no password, no admin access.
         user = User._default_manager.create_user(**{field_name: username}, password=None)

@@ -4,18 +4,20 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext
 
 from claims.reports.importer import ReportImportError, import_report
 
 
 class Command(BaseCommand):
     help = (
-        "Restore the work held in a JSON report (internal audience) into this database: "
-        "all of it or, on any problem, nothing."
+        "Restore the work held in a JSON report into this database: all of it or, on any problem, "
+        "nothing. Only a report for the internal audience will do; a public one lacks the notes, "
+        "drafts and user names and is refused."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the report, as `render(report, 'json')` writes it; - for stdin")
+        parser.add_argument("file", help="the report, as the JSON format writes it; - for standard input")
         parser.add_argument("--by", metavar="USERNAME", help="the user the history records as importing")
 
     def handle(self, *args, file, by, **options):
@@ -25,7 +27,7 @@ class Command(BaseCommand):
             try:
                 user = User._default_manager.get_by_natural_key(by)
             except User.DoesNotExist:
-                raise CommandError(f"There is no user {by!r}.") from None
+                raise CommandError(gettext("There is no user %(name)r.") % {"name": by}) from None
         try:
             if file == "-":
                 data = json.load(sys.stdin)
@@ -33,17 +35,26 @@ class Command(BaseCommand):
                 with Path(file).open(encoding="utf-8") as stream:
                     data = json.load(stream)
         except OSError as exc:
-            raise CommandError(f"Cannot read {file}: {exc.strerror or exc}.") from None
+            raise CommandError(
+                gettext("Cannot read %(file)s: %(error)s.") % {"file": file, "error": exc.strerror or exc}
+            ) from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise CommandError(f"{file} is not a JSON report: {exc}.") from None
+            raise CommandError(
+                gettext("%(file)s is not a JSON report: %(error)s.") % {"file": file, "error": exc}
+            ) from None
         try:
             result = import_report(data, by=user)
         except ReportImportError as exc:
-            raise CommandError(f"{file}: {exc}. Nothing was stored.") from None
+            raise CommandError(
+                gettext("%(file)s: %(error)s. Nothing was stored.") % {"file": file, "error": exc}
+            ) from None
         self.stdout.write(result.summary())
         if result.users_created:
             self.stdout.write(
-                "Users created without a password (not staff): " + ", ".join(result.users_created)
+                gettext("Users created without a password and without admin access: %(names)s")
+                % {"names": ", ".join(result.users_created)}
             )
         if result.ratings_created:
-            self.stdout.write("Ratings created: " + ", ".join(result.ratings_created))
+            self.stdout.write(
+                gettext("Ratings created: %(ratings)s") % {"ratings": ", ".join(result.ratings_created)}
+            )
