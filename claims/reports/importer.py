@@ -14,11 +14,12 @@ offsets do not match its article, a rating neither stored nor in the report,
 an article or id already stored) stores nothing and raises ReportImportError
 naming the item.
 
-Rows are written with bulk_create, not save(): it keeps the given versions and
-bypasses Verdict.save's lock (a published verdict is restored as published,
-which is what the report records), so the checks save() and clean() make are
-made here instead. Each row gets one history entry with the change reason
-"imported".
+Rows are inserted as they are, as loaddata does (a raw insert, a batch per
+query): that keeps the given versions and timestamps (auto_now would put "now"
+in their place) and bypasses Verdict.save's lock (a published verdict is
+restored as published, which is what the report records). So the checks that
+save() and clean() make are made here instead. Each row then gets one history
+entry with the change reason "imported".
 
 Users are named by username: those the database lacks are created without a
 usable password and without admin access. Ratings are matched by (scale,
@@ -600,17 +601,15 @@ def _users(plan, result):
 
 
 def _insert(model, objs, by):
-    """bulk_create keeping the pks, then the report's timestamps, then one history entry each."""
+    """Insert the rows as they are, then give each one history entry."""
     objs = list(objs)
-    if not objs:
-        return
-    # auto_now/auto_now_add overwrite the timestamps on insert (in the instances too);
-    # bulk_update does not, so it puts the report's back.
-    stamps = [(obj.created_at, obj.updated_at) for obj in objs]
-    model.objects.bulk_create(objs, batch_size=BATCH_SIZE)
-    for obj, (created_at, updated_at) in zip(objs, stamps, strict=True):
-        obj.created_at, obj.updated_at = created_at, updated_at
-    model.objects.bulk_update(objs, ["created_at", "updated_at"], batch_size=BATCH_SIZE)
+    fields = model._meta.local_concrete_fields
+    size = max(1, min(BATCH_SIZE, connection.ops.bulk_batch_size(fields, objs)))
+    for batch in _batches(objs, size):
+        # A raw insert, as loaddata's save_base(raw=True) makes, one batch per query:
+        # auto_now/auto_now_add would put "now" in place of the report's timestamps
+        # (bulk_create runs them; restoring with bulk_update took 3/5 of the import).
+        model._base_manager._insert(batch, fields=fields, raw=True)
     model.history.bulk_history_create(
         objs, batch_size=BATCH_SIZE, default_user=by, default_change_reason=CHANGE_REASON
     )
