@@ -284,6 +284,14 @@ def _correcting_a_draft(data):
     )
 
 
+def _long_headline(data):
+    data["claims"][0]["headline"] = "A headline that goes on. " * 20
+
+
+def _article_twice(data):
+    data["articles"].append(dict(data["articles"][0], id=999999))
+
+
 def _missing_source(data):
     _first_claim_with(data, "sources")["sources"][0]["source"] = 999999
 
@@ -299,6 +307,8 @@ def _missing_source(data):
         (_public, "public report"),
         (_correcting_a_draft, "verdict"),
         (_missing_source, "its source 999999 is not in the report"),
+        (_long_headline, "the field “headline” is longer than 300 characters"),
+        (_article_twice, "article 999999: has the same slug as article"),
     ],
 )
 def test_it_refuses_a_faulty_report_and_stores_nothing(work, tmp_path, change, message):

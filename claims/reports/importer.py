@@ -39,8 +39,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext
@@ -153,9 +154,9 @@ class _Record:
             _fail(self.where, gettext("the field “%(key)s” should be a positive id") % {"key": key})
         return value
 
-    def count(self, key, default=...):
-        value = self.get(key, "int", default=default)
-        if value < 0:
+    def count(self, key, default=..., null=False):
+        value = self.get(key, "int", null, default)
+        if value is not None and value < 0:
             _fail(self.where, gettext("the field “%(key)s” cannot be negative") % {"key": key})
         return value
 
@@ -230,6 +231,25 @@ def _label(kind, item):
     return f"{kind} (without an id)"
 
 
+def _fit(instance, where):
+    """What the columns and validators would refuse, refused with the item's name."""
+    for model_field in instance._meta.concrete_fields:
+        value = getattr(instance, model_field.attname)
+        if not isinstance(value, str):
+            continue
+        if isinstance(model_field, models.CharField) and len(value) > model_field.max_length:
+            _fail(
+                where,
+                gettext("the field “%(key)s” is longer than %(max)s characters")
+                % {"key": model_field.name, "max": model_field.max_length},
+            )
+        if model_field.name in ("language", "colour"):
+            try:
+                model_field.run_validators(value)
+            except ValidationError as exc:
+                _fail(where, "; ".join(exc.messages))
+
+
 # --- the report as rows ---------------------------------------------------------
 
 
@@ -288,12 +308,23 @@ class _Plan:
             self.user_fields.append((instance, attname, username))
 
     @staticmethod
-    def unique(items, where):
-        seen = set()
+    def unique(items, where, fields=()):
+        """{pk: item}, refusing an id, or a value of a unique field, given twice."""
+        seen = {}
         for item in items:
-            if item.pk in seen:
-                _fail(where(item), gettext("appears twice in the report"))
-            seen.add(item.pk)
+            for name in ("pk", *fields):
+                value = getattr(item, name)
+                if value == "":
+                    continue
+                other = seen.setdefault((name, value), item)
+                if other is not item:
+                    if name == "pk":
+                        _fail(where(item), gettext("appears twice in the report"))
+                    _fail(
+                        where(item),
+                        gettext("has the same %(field)s as %(other)s")
+                        % {"field": name.replace("_", " "), "other": where(other)},
+                    )
         return {item.pk: item for item in items}
 
     def read_ratings(self, report):
@@ -310,6 +341,7 @@ class _Plan:
                 description=record.text("description", default=""),
                 order=record.count("order", default=0),
             )
+            _fit(rating, record.where)
             ratings[(rating.scale, rating.slug)] = rating
         return ratings
 
@@ -333,8 +365,9 @@ class _Plan:
             if not speaker.key:
                 _fail(record.where, gettext("a speaker needs a name with letters in it"))
             speaker.search_keys = "|" + "|".join([speaker.key, *(name_key(a) for a in aliases)]) + "|"
+            _fit(speaker, record.where)
             speakers.append(speaker)
-        return self.unique(speakers, lambda s: _label(gettext("speaker"), {"id": s.pk}))
+        return self.unique(speakers, lambda s: _label(gettext("speaker"), {"id": s.pk}), ["key"])
 
     def read_articles(self, report):
         articles = []
@@ -357,8 +390,11 @@ class _Plan:
             if content_hash(article.text) != article.content_hash:
                 _fail(record.where, gettext("the content hash does not match the article's text"))
             self.set_user(article, "created_by_id", record, "created_by")
+            _fit(article, record.where)
             articles.append(article)
-        return self.unique(articles, lambda a: _label(gettext("article"), {"id": a.pk}))
+        return self.unique(
+            articles, lambda a: _label(gettext("article"), {"id": a.pk}), ["slug", "content_hash", "url"]
+        )
 
     def read_sources(self, report):
         sources = []
@@ -377,8 +413,9 @@ class _Plan:
                 updated_at=record.moment("updated_at"),
             )
             self.set_user(source, "created_by_id", record, "created_by")
+            _fit(source, record.where)
             sources.append(source)
-        return self.unique(sources, lambda s: _label(gettext("source"), {"id": s.pk}))
+        return self.unique(sources, lambda s: _label(gettext("source"), {"id": s.pk}), ["url"])
 
     def read_claims(self, report):
         for record in report.items("claims", lambda r: _label(gettext("claim"), r)):
@@ -393,7 +430,7 @@ class _Plan:
                 kind=record.choice("kind", ClaimKind),
                 start=record.count("start"),
                 end=record.count("end"),
-                sentence=record.get("sentence", "int", null=True),
+                sentence=record.count("sentence", null=True),
                 confidence=record.get("confidence", "number", null=True),
                 headline=record.text("headline", default=""),
                 status=record.choice("status", ClaimStatus),
@@ -424,6 +461,7 @@ class _Plan:
                     gettext("its offsets %(start)s–%(end)s do not match the text of article %(article)s")
                     % {"start": claim.start, "end": claim.end, "article": article.pk},
                 )
+            _fit(claim, record.where)
             self.claims.append(claim)
             self.read_verdicts(record, claim)
             self.read_links(record, claim)
@@ -449,6 +487,7 @@ class _Plan:
             self.set_user(verdict, "author_id", record, "author")
             if verdict.status == VerdictStatus.PUBLISHED and verdict.published_at is None:
                 _fail(record.where, gettext("a published verdict needs its publication time"))
+            _fit(verdict, record.where)
             self.verdicts.append(verdict)
 
     def read_links(self, claim_record, claim):
@@ -469,6 +508,7 @@ class _Plan:
                     record.where, gettext("its source %(id)s is not in the report") % {"id": link.source_id}
                 )
             self.set_user(link, "added_by_id", record, "added_by")
+            _fit(link, record.where)
             self.links.append(link)
 
     def read_notes(self, claim_record, claim):
@@ -482,6 +522,7 @@ class _Plan:
                 updated_at=record.moment("updated_at"),
             )
             self.set_user(note, "author_id", record, "author")
+            _fit(note, record.where)
             self.notes.append(note)
 
     def check_verdicts(self):
@@ -619,7 +660,7 @@ def import_report(data: dict, by=None) -> ImportResult:
     """Store the work a JSON report (parsed) holds; `by` is recorded as the history's user."""
     plan = _Plan(data)
     result = ImportResult()
-    models = [Speaker, Article, Source, Claim, Verdict, ClaimSource, Note]
+    restored = [Speaker, Article, Source, Claim, Verdict, ClaimSource, Note]
     try:
         with transaction.atomic():
             _check_free(plan)
@@ -639,7 +680,7 @@ def import_report(data: dict, by=None) -> ImportResult:
             _insert(Note, plan.notes.values(), by)
             # The rows came with their ids: PostgreSQL's sequences must move past them
             # or the next ordinary insert collides (SQLite needs nothing).
-            statements = connection.ops.sequence_reset_sql(no_style(), models)
+            statements = connection.ops.sequence_reset_sql(no_style(), restored)
             if statements:
                 with connection.cursor() as cursor:
                     for statement in statements:
