@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.core.management.color import no_style
+from django.db import connection
 
 import claims.reports
 from claims.models import (
@@ -83,6 +85,18 @@ def flush(usernames=()):
     Article.objects.all().delete()
     Rating.objects.filter(slug="satire").delete()
     User.objects.filter(username__in=usernames).delete()
+    # Id sequences back at their start, as in a new database (PostgreSQL's would
+    # otherwise still be past the deleted rows' ids).
+    with connection.cursor() as cursor:
+        sequences = [
+            sequence
+            for model in MODELS
+            for sequence in connection.introspection.get_sequences(
+                cursor, model._meta.db_table, model._meta.local_fields
+            )
+        ]
+        for statement in connection.ops.sequence_reset_by_name_sql(no_style(), sequences):
+            cursor.execute(statement)
 
 
 def stored_counts():
@@ -349,8 +363,8 @@ def test_it_refuses_ids_already_taken(work):
     data = json.loads(export())
     flush(work["users"])
     taken = data["claims"][0]["notes"] or next(c["notes"] for c in data["claims"] if c["notes"])
-    other = make_article("A council meeting is planned for Friday.")
-    claim = make_claim(other, "A council meeting")
+    other = make_article("A council meeting is planned for Friday.", id=999999)
+    claim = make_claim(other, "A council meeting", id=999999)
     Note.objects.create(id=taken[0]["id"], claim=claim, body="Already here.")
     counts = stored_counts()
     with pytest.raises(ReportImportError, match=rf"note {taken[0]['id']}: already exists"):

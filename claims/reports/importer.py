@@ -585,7 +585,6 @@ def _check_free(plan):
             % {"name": next(s.name for s in plan.speakers.values() if s.key == v)}
         ),
     )
-    _taken(Article, "pk", plan.articles, lambda v: _label(gettext("article"), {"id": v}))
     by_hash = {a.content_hash: a.pk for a in plan.articles.values()}
     _taken(
         Article,
@@ -596,6 +595,7 @@ def _check_free(plan):
             % {"id": by_hash[v], "hash": v[:12]}
         ),
     )
+    _taken(Article, "pk", plan.articles, lambda v: _label(gettext("article"), {"id": v}))
     _taken(
         Article, "slug", [a.slug for a in plan.articles.values()], lambda v: gettext("article slug %s") % v
     )
