@@ -575,16 +575,7 @@ def _taken(model, field_name, values, describe):
 
 
 def _check_free(plan):
-    _taken(Speaker, "pk", plan.speakers, lambda v: _label(gettext("speaker"), {"id": v}))
-    _taken(
-        Speaker,
-        "key",
-        [s.key for s in plan.speakers.values()],
-        lambda v: (
-            gettext("a speaker named like “%(name)s”")
-            % {"name": next(s.name for s in plan.speakers.values() if s.key == v)}
-        ),
-    )
+    # Articles first: a report imported twice is best told by its articles.
     by_hash = {a.content_hash: a.pk for a in plan.articles.values()}
     _taken(
         Article,
@@ -600,6 +591,16 @@ def _check_free(plan):
         Article, "slug", [a.slug for a in plan.articles.values()], lambda v: gettext("article slug %s") % v
     )
     _taken(Article, "url", [a.url for a in plan.articles.values()], lambda v: gettext("article URL %s") % v)
+    _taken(Speaker, "pk", plan.speakers, lambda v: _label(gettext("speaker"), {"id": v}))
+    _taken(
+        Speaker,
+        "key",
+        [s.key for s in plan.speakers.values()],
+        lambda v: (
+            gettext("a speaker named like “%(name)s”")
+            % {"name": next(s.name for s in plan.speakers.values() if s.key == v)}
+        ),
+    )
     _taken(Source, "pk", plan.sources, lambda v: _label(gettext("source"), {"id": v}))
     _taken(Source, "url", [s.url for s in plan.sources.values()], lambda v: gettext("source URL %s") % v)
     _taken(Claim, "pk", plan.claims, lambda v: _label(gettext("claim"), {"id": v}))

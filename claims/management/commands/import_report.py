@@ -46,7 +46,8 @@ class Command(BaseCommand):
             result = import_report(data, by=user)
         except ReportImportError as exc:
             raise CommandError(
-                gettext("%(file)s: %(error)s. Nothing was stored.") % {"file": file, "error": exc}
+                gettext("%(file)s: %(error)s. Nothing was stored.")
+                % {"file": file, "error": str(exc).rstrip(".")}
             ) from None
         self.stdout.write(result.summary())
         if result.users_created:
