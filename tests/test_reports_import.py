@@ -306,6 +306,10 @@ def _article_twice(data):
     data["articles"].append(dict(data["articles"][0], id=999999))
 
 
+def _rating_not_an_object(data):
+    data["ratings"][0] = "true"
+
+
 def _missing_source(data):
     _first_claim_with(data, "sources")["sources"][0]["source"] = 999999
 
@@ -322,6 +326,7 @@ def _missing_source(data):
         (_correcting_a_draft, "verdict"),
         (_missing_source, "its source 999999 is not in the report"),
         (_long_headline, "the field “headline” is longer than 300 characters"),
+        (_rating_not_an_object, "rating \\?: expected an object, found a string"),
         (_article_twice, "article 999999: has the same slug as article"),
     ],
 )

@@ -45,6 +45,7 @@ from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from claims.api.cache import bump
 from claims.models import (
@@ -209,17 +210,17 @@ class _Record:
         return [_Record(item, where(item)) for item in self.get(key, "list")]
 
 
-_KIND_NAMES = {"str": "a string", "int": "an integer", "number": "a number", "list": "a list"}
+_KIND_NAMES = {"str": _("a string"), "int": _("an integer"), "number": _("a number"), "list": _("a list")}
 
 
 def _type_name(value):
     return {
-        dict: "an object",
-        list: "a list",
-        str: "a string",
-        bool: "a boolean",
-        int: "an integer",
-        float: "a number",
+        dict: _("an object"),
+        list: _("a list"),
+        str: _("a string"),
+        bool: _("a boolean"),
+        int: _("an integer"),
+        float: _("a number"),
         type(None): "null",
     }.get(type(value), type(value).__name__)
 
@@ -330,7 +331,8 @@ class _Plan:
     def read_ratings(self, report):
         ratings = {}
         for record in report.items(
-            "ratings", lambda r: gettext("rating %(slug)s") % {"slug": r.get("slug", "?")}
+            "ratings",
+            lambda r: gettext("rating %(slug)s") % {"slug": r.get("slug") if isinstance(r, dict) else "?"},
         ):
             rating = Rating(
                 scale=record.choice("scale", Scale),
