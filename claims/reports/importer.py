@@ -690,9 +690,9 @@ def import_report(data: dict, by=None) -> ImportResult:
                         cursor.execute(statement)
             bump()
     except DatabaseError as exc:
-        # A value the checks above let through (a title too long for its column...).
+        # A constraint the checks above do not cover; the transaction is undone.
         raise ReportImportError(
-            gettext("the database refused the report, nothing was stored: %(error)s") % {"error": exc}
+            gettext("the database refused the report: %(error)s") % {"error": exc}
         ) from exc
     result.articles = len(plan.articles)
     result.claims = len(plan.claims)
