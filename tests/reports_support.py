@@ -60,3 +60,73 @@ def work_on_seed(article, editor, factchecker):
     drafted.save()
     published.refresh_from_db()
     return WorkedSeed(article, published, drafted)
+
+
+class Node:
+    def __init__(self, tag, attrs, parent=None):
+        self.tag, self.attrs, self.parent, self.children = tag, dict(attrs), parent, []
+
+    def text(self):
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def iter(self):
+        for child in self.children:
+            if isinstance(child, Node):
+                yield child
+                yield from child.iter()
+
+    def find_all(self, tag=None, **attrs):
+        """Descendants by tag and attributes; class_ matches one of the element's classes."""
+        wanted_class = attrs.pop("class_", None)
+        for node in self.iter():
+            if tag and node.tag != tag:
+                continue
+            if wanted_class and wanted_class not in node.attrs.get("class", "").split():
+                continue
+            if all(node.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items()):
+                yield node
+
+    def find(self, tag=None, **attrs):
+        return next(self.find_all(tag, **attrs), None)
+
+
+VOID = {"meta", "link", "br", "img", "input", "hr", "rect", "path", "circle", "line"}
+
+
+def parse_html(markup):
+    """A small DOM of the page (the standard library's parser; no extra dependency)."""
+    from html.parser import HTMLParser
+
+    root = Node("#document", {})
+
+    class Builder(HTMLParser):
+        current = root
+
+        def handle_starttag(self, tag, attrs):
+            node = Node(tag, attrs, self.current)
+            self.current.children.append(node)
+            if tag not in VOID:
+                self.current = node
+
+        def handle_startendtag(self, tag, attrs):
+            self.current.children.append(Node(tag, attrs, self.current))
+
+        def handle_endtag(self, tag):
+            node = self.current
+            while node is not root and node.tag != tag:
+                node = node.parent
+            if node is not root:
+                self.current = node.parent
+
+        def handle_data(self, data):
+            self.current.children.append(data)
+
+    builder = Builder(convert_charrefs=True)
+    builder.feed(markup)
+    builder.close()
+    return root
+
+
+def squash(text):
+    """Whitespace folded, for comparing text that a layout may have wrapped."""
+    return " ".join(text.split())

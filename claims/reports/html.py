@@ -10,6 +10,7 @@ English source title inside an Arabic report keeps its own direction.
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from django.template.loader import render_to_string
@@ -64,11 +65,40 @@ def _label(choices, value):
         return value
 
 
-def _verdict(verdict):
+def first_strong_direction(text):
+    """The direction of the text's first strong character, as dir="auto" finds it: "ltr", "rtl" or None."""
+    for char in text or "":
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
+
+
+class Directions:
+    """The `dir` of user text: "auto" for browsers; worked out here for WeasyPrint,
+    which does not implement dir="auto" (an English note in an Arabic report would
+    otherwise get its full stop at the wrong end)."""
+
+    def __init__(self, resolve=False, fallback="ltr"):
+        self.resolve, self.fallback = resolve, fallback
+
+    def __call__(self, text):
+        if not self.resolve:
+            return "auto"
+        return first_strong_direction(text) or self.fallback
+
+    def of(self, record):
+        """The record with `dirs`: a direction for each of its text values."""
+        return record | {"dirs": {k: self(v) for k, v in record.items() if isinstance(v, str)}}
+
+
+def _verdict(verdict, direction):
     if verdict is None:
         return None
     colour = verdict["colour"] if COLOUR.match(verdict["colour"] or "") else DEFAULT_COLOUR
-    return verdict | {
+    return direction.of(verdict) | {
         "colour": colour,
         "scale_label": SCALE_NAMES.get(verdict["scale"], verdict["scale"]),
         "text_colour": text_colour(colour),
@@ -77,15 +107,24 @@ def _verdict(verdict):
     }
 
 
-def claim_view(record):
+def claim_view(record, direction=None):
     """The record with the display values the templates need."""
-    return record | {
+    direction = direction or Directions()
+    return direction.of(record) | {
         "kind_label": _label(ClaimKind, record["kind"]),
         "status_label": _label(ClaimStatus, record["status"]),
         "speaker_kind_label": _label(SpeakerKind, record["speaker_kind"]) if record["speaker_kind"] else "",
-        "current": [v for v in (_verdict(record["content_verdict"]), _verdict(record["attribution"])) if v],
+        "current": [
+            v
+            for v in (
+                _verdict(record["content_verdict"], direction),
+                _verdict(record["attribution"], direction),
+            )
+            if v
+        ],
+        "notes": [direction.of(note) for note in record.get("notes", [])],
         "links": [
-            link
+            direction.of(link)
             | {
                 "href": safe_url(link["url"]),
                 "archive_href": safe_url(link["archive_url"]),
@@ -147,14 +186,15 @@ def _date(value):
     return parse_date(value) if len(value) == 10 else parse_datetime(value)
 
 
-def context(report: Report, json_ld=None):
-    claims = [claim_view(record) for record in report.records()]
+def context(report: Report, json_ld=None, resolve_directions=False):
+    direction = Directions(resolve_directions, "rtl" if report.is_rtl else "ltr")
+    claims = [claim_view(record, direction) for record in report.records()]
     by_article = {}
     for claim in claims:
         by_article.setdefault(claim["article"], []).append(claim)
     articles = []
     for article in report.articles():
-        article = article | {
+        article = direction.of(article) | {
             "published_on": _date(article["published_at"]),
             "href": safe_url(article["url"]),
             "rtl": is_rtl(article["language"]),
@@ -165,6 +205,8 @@ def context(report: Report, json_ld=None):
     return {
         "report": report,
         "title": report.title,
+        "title_dir": direction(report.title),
+        "newsroom_dir": direction(newsroom()["name"]),
         "is_public": report.is_public,
         "ui_language": language,
         "ui_dir": "rtl" if get_language_bidi() else "ltr",
@@ -180,9 +222,10 @@ def context(report: Report, json_ld=None):
     }
 
 
-def document(report: Report, json_ld=None) -> str:
-    """The whole page; `json_ld` (a list of ClaimReview dicts) is embedded when given."""
-    return render_to_string(TEMPLATE, context(report, json_ld))
+def document(report: Report, json_ld=None, resolve_directions=False) -> str:
+    """The whole page; `json_ld` (a list of ClaimReview dicts) is embedded when given.
+    `resolve_directions` writes each user text's direction out instead of "auto" (for WeasyPrint)."""
+    return render_to_string(TEMPLATE, context(report, json_ld, resolve_directions))
 
 
 def render(report: Report) -> Iterator[str]:

@@ -26,7 +26,7 @@ def pdf_bytes(report: Report) -> bytes:
     # Imported here: WeasyPrint takes a while to load and only PDFs need it.
     from weasyprint import HTML
 
-    html = HTML(string=document(report), url_fetcher=refuse, base_url=None)
+    html = HTML(string=document(report, resolve_directions=True), url_fetcher=refuse, base_url=None)
     return html.write_pdf()
 
 
