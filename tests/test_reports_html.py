@@ -195,3 +195,20 @@ def test_it_escapes_json_ld_for_a_script_element():
     escaped = script_json([{"claimReviewed": "</script><script>alert('x')</script> & <!--"}])
     assert "<" not in escaped and ">" not in escaped and "&" not in escaped
     assert json.loads(escaped)[0]["claimReviewed"] == "</script><script>alert('x')</script> & <!--"
+
+
+def test_it_reports_published_fact_checks_across_articles_under_their_titles(worked, editor):
+    article = make_article(title="Economy", publisher="The Daily")
+    claim = make_claim(article, "the economy was growing fast")
+    Verdict.objects.create(claim=claim, scale=Scale.CONTENT, rating=rating("content", "mostly-true"))
+    ClaimSource.objects.create(claim=claim, source=make_source(url="https://example.org/other"))
+    claim.publish(by=editor)
+    with translation.override("en"):
+        markup = "".join(render(Report.published(), "html"))
+    sections = list(parse_html(markup).find_all("section", class_="article"))
+    by_title = {squash(s.find("h2").text()): s for s in sections}
+    assert set(by_title) == {worked.article.title, "Economy"}
+    assert by_title["Economy"].attrs["dir"] == "ltr" and by_title[worked.article.title].attrs["dir"] == "rtl"
+    assert squash(by_title["Economy"].find("blockquote").text()) == "the economy was growing fast"
+    counts = chart_counts(markup, "content")
+    assert counts["false"] == 1 and counts["mostly-true"] == 1 and sum(counts.values()) == 2

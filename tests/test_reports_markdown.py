@@ -117,3 +117,10 @@ def test_it_keeps_line_starts_from_becoming_blocks(text):
     document = shown(f"Before\n\n{escape(text)}\n")
     assert squash(document.text()) == f"Before {text.strip()}"
     assert [n.tag for n in document.children if not isinstance(n, str)] == ["p", "p"]
+
+
+def test_it_reports_published_fact_checks_across_articles_under_their_titles(worked):
+    with translation.override("en"):
+        text = "".join(render(Report.published(), "md"))
+    assert [h.text() for h in shown(text).find_all("h2")] == [worked.article.title]
+    assert quotes(text) == [PUBLISHED_CONTENT]
