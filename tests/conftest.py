@@ -92,69 +92,8 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture
 def reviewed_seed(seed_article, factchecker, editor):
-    """The seed article after a day's work: one claim published, one with a draft, notes on both.
+    """The seed article after a day's work (tests/reports_support.py): the claim
+    "وجود خطط لغزو أوكرانيا" published, another with a draft verdict, notes on both."""
+    from tests.reports_support import work_on_seed
 
-    Returns a namespace with the article, the published claim ("وتنفي موسكو
-    وجود خطط لغزو أوكرانيا"), the drafted claim, their verdicts, source and notes.
-    """
-    from types import SimpleNamespace
-
-    from claims.models import ClaimSource, Note, Rating, Source, Verdict
-
-    claims = list(seed_article.claims.order_by("start"))
-    denial = next(c for c in claims if "وجود خطط لغزو أوكرانيا" in c.content)
-    drafted = next(c for c in claims if c.pk != denial.pk)
-
-    def rating(scale, slug):
-        return Rating.objects.get(scale=scale, slug=slug)
-
-    attribution = Verdict.objects.create(
-        claim=denial,
-        rating=rating("attribution", "accurate-quote"),
-        author=factchecker,
-        explanation="The Kremlin's statement of the day says so.",
-    )
-    content = Verdict.objects.create(
-        claim=denial,
-        rating=rating("content", "misleading"),
-        author=factchecker,
-        explanation="الحشود العسكرية على الحدود موثقة بصور الأقمار الصناعية.",
-    )
-    source = Source.objects.create(
-        title="بيان الكرملين",
-        url="https://example.org/kremlin-statement",
-        publisher="الكرملين",
-        kind="official",
-        created_by=factchecker,
-    )
-    ClaimSource.objects.create(
-        claim=denial, source=source, stance="refutes", excerpt="نص البيان", added_by=factchecker
-    )
-    denial_note = Note.objects.create(
-        claim=denial, author=factchecker, body="INTERNAL: call the ministry back"
-    )
-    denial.refresh_from_db()
-    denial.publish(by=editor)
-
-    draft = Verdict.objects.create(
-        claim=drafted,
-        rating=rating("content", "mostly-true"),
-        author=factchecker,
-        explanation="DRAFT: still checking the figures",
-    )
-    drafted.assignee = factchecker
-    drafted.status = "in_review"
-    drafted.save()
-    drafted_note = Note.objects.create(claim=drafted, author=editor, body="INTERNAL: ask the desk")
-    attribution.refresh_from_db()
-    content.refresh_from_db()
-    return SimpleNamespace(
-        article=seed_article,
-        denial=denial,
-        drafted=drafted,
-        attribution=attribution,
-        content=content,
-        draft=draft,
-        source=source,
-        notes=[denial_note, drafted_note],
-    )
+    return work_on_seed(seed_article, editor, factchecker)

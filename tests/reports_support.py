@@ -14,6 +14,7 @@ NOTE_ON_PUBLISHED = "Ask the Moscow stringer for the full statement."
 NOTE_ON_DRAFT = "ملاحظة داخلية: لا تنشر قبل التحقق"
 SOURCE_TITLE = "Statement of the Russian foreign ministry"
 SOURCE_URL = "https://example.org/statements/2021-12-03"
+SOURCE_EXCERPT = "نص البيان"
 
 
 @dataclass
@@ -21,45 +22,51 @@ class WorkedSeed:
     article: object
     published: Claim
     drafted: Claim
+    content: Verdict  # the published claim's content verdict
+    attribution: Verdict
+    draft: Verdict  # the drafted claim's content verdict
+    source: object
+    notes: list
 
 
 def work_on_seed(article, editor, factchecker):
     published = Claim.objects.get(article=article, content=PUBLISHED_CONTENT)
-    Verdict.objects.create(
+    content = Verdict.objects.create(
         claim=published,
         scale=Scale.CONTENT,
         rating=rating("content", "false"),
         explanation=PUBLISHED_EXPLANATION,
         author=factchecker,
     )
-    Verdict.objects.create(
+    attribution = Verdict.objects.create(
         claim=published, scale=Scale.ATTRIBUTION, rating=rating("attribution", "accurate-quote")
     )
+    source = make_source(title=SOURCE_TITLE, url=SOURCE_URL, publisher="MID", created_by=factchecker)
     ClaimSource.objects.create(
-        claim=published,
-        source=make_source(title=SOURCE_TITLE, url=SOURCE_URL, publisher="MID"),
-        stance=Stance.REFUTES,
-        added_by=factchecker,
+        claim=published, source=source, stance=Stance.REFUTES, excerpt=SOURCE_EXCERPT, added_by=factchecker
     )
-    Note.objects.create(claim=published, author=factchecker, body=NOTE_ON_PUBLISHED)
+    published_note = Note.objects.create(claim=published, author=factchecker, body=NOTE_ON_PUBLISHED)
     published.assignee = factchecker
     published.save()
     published.publish(by=editor)
 
     drafted = Claim.objects.get(article=article, content=DRAFT_CONTENT)
-    Verdict.objects.create(
+    draft = Verdict.objects.create(
         claim=drafted,
         scale=Scale.CONTENT,
         rating=rating("content", "unproven"),
         explanation=DRAFT_EXPLANATION,
         author=factchecker,
     )
-    Note.objects.create(claim=drafted, author=editor, body=NOTE_ON_DRAFT)
+    drafted_note = Note.objects.create(claim=drafted, author=editor, body=NOTE_ON_DRAFT)
     drafted.assignee = factchecker
     drafted.status = ClaimStatus.IN_REVIEW
     drafted.save()
-    published.refresh_from_db()
-    return WorkedSeed(article, published, drafted)
+    for row in (published, content, attribution):
+        row.refresh_from_db()
+    return WorkedSeed(
+        article, published, drafted, content, attribution, draft, source, [published_note, drafted_note]
+    )
 
 
 class Node:

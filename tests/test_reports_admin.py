@@ -7,6 +7,8 @@ import json
 from django.contrib.admin import helpers
 from django.urls import reverse
 
+from tests.reports_support import NOTE_ON_DRAFT
+
 
 def run_action(client, model, action, pks, **fields):
     return client.post(
@@ -23,7 +25,7 @@ def downloaded(response):
 def test_it_asks_for_the_format_and_audience_first(client, reviewed_seed, factchecker):
     client.force_login(factchecker)
 
-    page = run_action(client, "claim", "export_selected", [reviewed_seed.denial.pk]).content.decode()
+    page = run_action(client, "claim", "export_selected", [reviewed_seed.published.pk]).content.decode()
 
     for fmt in ("csv", "json", "jsonld", "md", "html", "pdf"):
         assert f'value="{fmt}"' in page
@@ -32,7 +34,7 @@ def test_it_asks_for_the_format_and_audience_first(client, reviewed_seed, factch
 
 def test_it_exports_the_selected_claims(client, reviewed_seed, factchecker):
     client.force_login(factchecker)
-    pks = [reviewed_seed.denial.pk, reviewed_seed.drafted.pk]
+    pks = [reviewed_seed.published.pk, reviewed_seed.drafted.pk]
 
     response = run_action(
         client, "claim", "export_selected", pks, apply="1", format="csv", audience="internal"
@@ -41,12 +43,12 @@ def test_it_exports_the_selected_claims(client, reviewed_seed, factchecker):
     assert response["Content-Disposition"].startswith("attachment;")
     rows = list(csv.DictReader(io.StringIO(downloaded(response))))
     assert sorted(int(r["claim_id"]) for r in rows) == sorted(pks)
-    assert any(r["notes"] == "INTERNAL: ask the desk" for r in rows)
+    assert any(r["notes"] == NOTE_ON_DRAFT for r in rows)
 
 
 def test_it_offers_viewers_the_public_audience_only(client, reviewed_seed, viewer):
     client.force_login(viewer)
-    pks = [reviewed_seed.denial.pk, reviewed_seed.drafted.pk]
+    pks = [reviewed_seed.published.pk, reviewed_seed.drafted.pk]
 
     page = run_action(client, "claim", "export_selected", pks).content.decode()
     refused = run_action(
@@ -56,7 +58,7 @@ def test_it_offers_viewers_the_public_audience_only(client, reviewed_seed, viewe
 
     assert 'value="internal"' not in page
     assert refused.status_code == 200 and "Select a valid choice" in refused.content.decode()
-    assert [c["id"] for c in json.loads(downloaded(public))["claims"]] == [reviewed_seed.denial.pk]
+    assert [c["id"] for c in json.loads(downloaded(public))["claims"]] == [reviewed_seed.published.pk]
 
 
 def test_it_exports_an_articles_report_from_the_articles_list(client, reviewed_seed, editor):

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from claims.models import Claim
+from tests.reports_support import NOTE_ON_DRAFT
 
 
 def article_url(article, fmt, audience=None):
@@ -35,7 +36,7 @@ def test_it_gives_the_public_report_to_any_signed_in_user(api, reviewed_seed, wh
     assert response.status_code == 200
     data = json.loads(body(response))
     assert data["audience"] == "public"
-    assert [c["id"] for c in data["claims"]] == [reviewed_seed.denial.pk]
+    assert [c["id"] for c in data["claims"]] == [reviewed_seed.published.pk]
 
 
 @pytest.mark.parametrize(
@@ -51,7 +52,7 @@ def test_it_keeps_the_internal_report_for_fact_checkers_and_editors(
 
     if allowed:
         assert response.status_code == export.status_code == 200
-        assert "INTERNAL: ask the desk" in body(response)
+        assert NOTE_ON_DRAFT in body(response)
     else:
         assert response.status_code == export.status_code == 403
         assert "Fact-checkers and Editors" in response.json()["detail"]
@@ -80,7 +81,7 @@ def test_it_exports_everything_published(api, reviewed_seed, viewer):
     response = api(viewer).get("/api/claims/export.jsonld?status=published")
 
     reviews = json.loads(body(response))
-    assert [r["claimReviewed"] for r in reviews] == [reviewed_seed.denial.content]
+    assert [r["claimReviewed"] for r in reviews] == [reviewed_seed.published.content]
 
 
 @pytest.mark.parametrize(

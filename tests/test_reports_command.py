@@ -7,6 +7,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.reports_support import NOTE_ON_DRAFT, NOTE_ON_PUBLISHED
+
 
 def export(*args):
     err = io.StringIO()
@@ -51,8 +53,8 @@ def test_it_defaults_to_the_public_audience(reviewed_seed, tmp_path):
 
     text = out.read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert [int(r["claim_id"]) for r in rows] == [reviewed_seed.denial.pk]
-    assert "INTERNAL" not in text
+    assert [int(r["claim_id"]) for r in rows] == [reviewed_seed.published.pk]
+    assert NOTE_ON_PUBLISHED not in text and NOTE_ON_DRAFT not in text
 
 
 def test_it_selects_claims_by_status(reviewed_seed, tmp_path):
@@ -67,7 +69,7 @@ def test_it_writes_to_stdout_with_a_dash(reviewed_seed, capfdbinary):
     call_command("export_report", "--status", "published", "--format", "jsonld", "-o", "-")
 
     reviews = json.loads(capfdbinary.readouterr().out.decode())
-    assert [r["claimReviewed"] for r in reviews] == [reviewed_seed.denial.content]
+    assert [r["claimReviewed"] for r in reviews] == [reviewed_seed.published.content]
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,13 @@ from claims.models import Claim
 from claims.reports import Audience, Report, render
 from claims.reports.csv import neutralise
 from tests.factories import make_article, make_claim
+from tests.reports_support import (
+    DRAFT_EXPLANATION,
+    NOTE_ON_DRAFT,
+    NOTE_ON_PUBLISHED,
+    PUBLISHED_EXPLANATION,
+    SOURCE_URL,
+)
 
 
 def rows_of(report):
@@ -29,14 +36,14 @@ def test_it_has_a_row_per_seed_claim_in_reading_order(reviewed_seed):
 def test_it_carries_the_current_verdicts_explanation_and_sources(reviewed_seed):
     rows = rows_of(Report.for_article(reviewed_seed.article, Audience.INTERNAL))
 
-    row = next(r for r in rows if int(r["claim_id"]) == reviewed_seed.denial.pk)
+    row = next(r for r in rows if int(r["claim_id"]) == reviewed_seed.published.pk)
     assert "وجود خطط لغزو أوكرانيا" in row["content"]
-    assert row["speaker"] == reviewed_seed.denial.speaker.name
-    assert row["cue"] == reviewed_seed.denial.cue
+    assert row["speaker"] == reviewed_seed.published.speaker.name
+    assert row["cue"] == reviewed_seed.published.cue
     assert row["attribution_rating"] == "Accurate quote"
-    assert row["content_rating"] == "Misleading"
-    assert row["explanation"] == "الحشود العسكرية على الحدود موثقة بصور الأقمار الصناعية."
-    assert row["source_urls"] == "https://example.org/kremlin-statement"
+    assert row["content_rating"] == "False"
+    assert row["explanation"] == PUBLISHED_EXPLANATION
+    assert row["source_urls"] == SOURCE_URL
     assert row["status"] == "published"
 
 
@@ -44,9 +51,10 @@ def test_it_gives_the_public_only_published_claims_without_notes_or_drafts(revie
     text = "".join(render(Report.for_article(reviewed_seed.article, Audience.PUBLIC), "csv"))
     rows = list(csv.DictReader(io.StringIO(text[1:])))
 
-    assert [int(row["claim_id"]) for row in rows] == [reviewed_seed.denial.pk]
+    assert [int(row["claim_id"]) for row in rows] == [reviewed_seed.published.pk]
     assert "assignee" not in rows[0] and "notes" not in rows[0]
-    assert "INTERNAL" not in text and "DRAFT" not in text and "fatima" not in text
+    for secret in (NOTE_ON_PUBLISHED, NOTE_ON_DRAFT, DRAFT_EXPLANATION, "fatima", "edward"):
+        assert secret not in text
 
 
 def test_it_shows_internal_readers_the_assignee_and_notes(reviewed_seed):
@@ -54,8 +62,8 @@ def test_it_shows_internal_readers_the_assignee_and_notes(reviewed_seed):
 
     drafted = next(r for r in rows if int(r["claim_id"]) == reviewed_seed.drafted.pk)
     assert drafted["assignee"] == "fatima"
-    assert drafted["notes"] == "INTERNAL: ask the desk"
-    assert drafted["content_rating"] == "Mostly true", "internal readers see the draft"
+    assert drafted["notes"] == NOTE_ON_DRAFT
+    assert drafted["content_rating"] == "Unproven", "internal readers see the draft"
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])

@@ -5,6 +5,14 @@ import json
 from claims.models import Claim
 from claims.reports import Audience, Report, render
 from claims.reports.json import FORMAT, VERSION
+from tests.reports_support import (
+    DRAFT_EXPLANATION,
+    NOTE_ON_DRAFT,
+    NOTE_ON_PUBLISHED,
+    PUBLISHED_EXPLANATION,
+    SOURCE_EXCERPT,
+    SOURCE_TITLE,
+)
 
 
 def document(report):
@@ -21,29 +29,30 @@ def test_it_is_a_versioned_document_of_the_seed_claims(reviewed_seed):
     (article,) = data["articles"]
     assert article["text"] == reviewed_seed.article.text, "the Arabic text byte for byte"
     assert {s["id"] for s in data["speakers"]} == {c.speaker_id for c in claims if c.speaker_id}
-    assert {r["slug"] for r in data["ratings"]} >= {"misleading", "accurate-quote"}
+    assert {r["slug"] for r in data["ratings"]} >= {"false", "accurate-quote"}
 
 
 def test_it_holds_the_verdict_history_sources_and_notes(reviewed_seed, factchecker):
     correction = reviewed_seed.content.correct(reviewed_seed.draft.rating, "Newer evidence", by=factchecker)
     data = document(Report.for_article(reviewed_seed.article, Audience.INTERNAL))
 
-    denial = next(c for c in data["claims"] if c["id"] == reviewed_seed.denial.pk)
+    denial = next(c for c in data["claims"] if c["id"] == reviewed_seed.published.pk)
     assert [v["id"] for v in denial["verdicts"]] == [
         correction.pk,
-        reviewed_seed.content.pk,
         reviewed_seed.attribution.pk,
-    ]
+        reviewed_seed.content.pk,
+    ], "newest first"
     assert denial["verdicts"][0]["corrects"] == reviewed_seed.content.pk
     assert denial["verdicts"][0]["status"] == "draft"
-    assert denial["verdicts"][1]["author"] == "fatima"
+    assert denial["verdicts"][2]["author"] == "fatima"
+    assert denial["verdicts"][2]["explanation"] == PUBLISHED_EXPLANATION
     (link,) = denial["sources"]
     assert link["source"] == reviewed_seed.source.pk and link["stance"] == "refutes"
-    assert link["excerpt"] == "نص البيان"
+    assert link["excerpt"] == SOURCE_EXCERPT
     assert "source_record" not in link
     (source,) = data["sources"]
-    assert source["title"] == "بيان الكرملين" and source["created_by"] == "fatima"
-    assert [n["body"] for n in denial["notes"]] == ["INTERNAL: call the ministry back"]
+    assert source["title"] == SOURCE_TITLE and source["created_by"] == "fatima"
+    assert [n["body"] for n in denial["notes"]] == [NOTE_ON_PUBLISHED]
 
 
 def test_it_gives_the_public_no_notes_drafts_assignees_or_user_names(reviewed_seed, settings):
@@ -51,12 +60,12 @@ def test_it_gives_the_public_no_notes_drafts_assignees_or_user_names(reviewed_se
     text = "".join(render(Report.for_article(reviewed_seed.article, Audience.PUBLIC), "json"))
     data = json.loads(text)
 
-    assert [c["id"] for c in data["claims"]] == [reviewed_seed.denial.pk]
+    assert [c["id"] for c in data["claims"]] == [reviewed_seed.published.pk]
     (claim,) = data["claims"]
     assert "notes" not in claim and "assignee" not in claim and "created_by" not in claim
     assert {v["status"] for v in claim["verdicts"]} == {"published"}
     assert {v["author"] for v in claim["verdicts"]} == {"Newsroom"}
-    for secret in ("INTERNAL", "DRAFT", "fatima", "edward"):
+    for secret in (NOTE_ON_PUBLISHED, NOTE_ON_DRAFT, DRAFT_EXPLANATION, "fatima", "edward"):
         assert secret not in text
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from claims.models import Claim, Rating, Verdict
 from claims.reports import Audience, Report, render
+from tests.reports_support import DRAFT_EXPLANATION
 
 SCHEMA = json.loads(
     (Path(__file__).parent.parent / "claims/reports/schemas/claimreview.json").read_text(encoding="utf-8")
@@ -37,7 +38,7 @@ def test_it_validates_against_the_claimreview_schema(dated_seed):
 def test_it_describes_the_published_claim(dated_seed, settings):
     settings.FACTCHECK_NEWSROOM_NAME = "مرصد التحقق"
     settings.FACTCHECK_NEWSROOM_URL = "https://factcheck.example.org/"
-    denial = dated_seed.denial
+    denial = dated_seed.published
 
     (review,) = reviews_of(Report.for_article(dated_seed.article, Audience.PUBLIC))
 
@@ -53,8 +54,8 @@ def test_it_describes_the_published_claim(dated_seed, settings):
     )
     assert review["datePublished"] == dated_seed.content.published_at.date().isoformat()
     rating = review["reviewRating"]
-    assert rating["alternateName"] == "Misleading"
-    assert rating["ratingValue"] == 3 and rating["bestRating"] == 6 and rating["worstRating"] == 1
+    assert rating["alternateName"] == "False"
+    assert rating["ratingValue"] == 1 and rating["bestRating"] == 6 and rating["worstRating"] == 1
     assert review["itemReviewed"]["author"]["name"] == denial.speaker.name
     appearance = review["itemReviewed"]["appearance"]
     assert appearance["url"] == "https://www.example.com/news/kremlin-video-call"
@@ -73,16 +74,16 @@ def test_it_writes_the_context_inline(dated_seed):
 def test_it_leaves_out_drafts_even_for_internal_readers(dated_seed):
     reviews = reviews_of(Report.for_article(dated_seed.article, Audience.INTERNAL))
 
-    assert [r["claimReviewed"] for r in reviews] == [dated_seed.denial.content]
-    assert "DRAFT" not in json.dumps(reviews, ensure_ascii=False)
+    assert [r["claimReviewed"] for r in reviews] == [dated_seed.published.content]
+    assert DRAFT_EXPLANATION not in json.dumps(reviews, ensure_ascii=False)
 
 
 def test_it_keeps_the_published_rating_while_a_correction_is_drafted(dated_seed, factchecker):
-    dated_seed.content.correct(Rating.objects.get(scale="content", slug="false"), "Corrected", by=factchecker)
+    dated_seed.content.correct(Rating.objects.get(scale="content", slug="true"), "Corrected", by=factchecker)
 
     (review,) = reviews_of(Report.for_article(dated_seed.article, Audience.INTERNAL))
 
-    assert review["reviewRating"]["alternateName"] == "Misleading"
+    assert review["reviewRating"]["alternateName"] == "False"
 
 
 def test_it_gives_an_off_scale_rating_no_value(dated_seed, editor):
@@ -99,14 +100,14 @@ def test_it_gives_an_off_scale_rating_no_value(dated_seed, editor):
 
 
 def test_it_names_organisations_as_organisations_and_people_with_their_title(dated_seed):
-    speaker = dated_seed.denial.speaker  # "موسكو": a government speaks as an organisation
+    speaker = dated_seed.published.speaker  # "موسكو": a government speaks as an organisation
     (review,) = reviews_of(Report.for_article(dated_seed.article, Audience.PUBLIC))
     assert speaker.kind == "government"
     assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": speaker.name}
 
     speaker.kind = "person"
     speaker.save()
-    Claim.objects.filter(pk=dated_seed.denial.pk).update(speaker_role="المتحدث باسم الكرملين")
+    Claim.objects.filter(pk=dated_seed.published.pk).update(speaker_role="المتحدث باسم الكرملين")
     (review,) = reviews_of(Report.for_article(dated_seed.article, Audience.PUBLIC))
     assert review["itemReviewed"]["author"] == {
         "@type": "Person",

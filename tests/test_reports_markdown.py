@@ -15,6 +15,7 @@ from tests.reports_support import (
     NOTE_ON_PUBLISHED,
     PUBLISHED_CONTENT,
     PUBLISHED_EXPLANATION,
+    SOURCE_EXCERPT,
     SOURCE_TITLE,
     SOURCE_URL,
     parse_html,
@@ -38,15 +39,19 @@ def shown(text):
     return parse_html(MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text))
 
 
-def quotes(text):
-    return [squash(quote.text()) for quote in shown(text).find_all("blockquote")]
+def quotes(text, claims_only=False):
+    """The block quotes: each claim's content, and the sources' excerpts (inside their list items)."""
+    found = shown(text).find_all("blockquote")
+    if claims_only:
+        found = [quote for quote in found if quote.parent.tag != "li"]
+    return [squash(quote.text()) for quote in found]
 
 
 def test_it_reports_the_published_claim_with_verdict_explanation_and_source(worked):
     text = markdown(worked.article, Audience.PUBLIC)
     document = shown(text)
     assert document.find("h1").text() == worked.article.title
-    assert quotes(text) == [PUBLISHED_CONTENT]
+    assert quotes(text) == [PUBLISHED_CONTENT, SOURCE_EXCERPT], "the claim, then the source's excerpt"
     heading = document.find("h3").text()
     assert worked.published.speaker_text in heading
     assert "**Content:** **False**" in text
@@ -76,7 +81,7 @@ def test_it_shows_status_assignee_notes_and_drafts_internally(worked):
 
 def test_it_keeps_every_arabic_claim_intact_and_in_order(worked):
     expected = [squash(c.content) for c in Claim.objects.filter(article=worked.article).order_by("start")]
-    assert quotes(markdown(worked.article, Audience.INTERNAL)) == expected
+    assert quotes(markdown(worked.article, Audience.INTERNAL), claims_only=True) == expected
 
 
 def test_it_escapes_markdown_in_user_text(editor):
@@ -123,4 +128,4 @@ def test_it_reports_published_fact_checks_across_articles_under_their_titles(wor
     with translation.override("en"):
         text = "".join(render(Report.published(), "md"))
     assert [h.text() for h in shown(text).find_all("h2")] == [worked.article.title]
-    assert quotes(text) == [PUBLISHED_CONTENT]
+    assert quotes(text)[0] == PUBLISHED_CONTENT

@@ -99,8 +99,8 @@ def test_it_speaks_the_interface_language_of_the_visitor(client, worked):
     assert bar.find("text").text() == "خاطئ"
 
 
-def test_it_is_the_page_the_admin_links_to(client, worked):
-    links = dict((url_, label) for label, url_ in report_links(worked.article))
+def test_it_is_the_page_the_admin_links_to(client, worked, viewer):
+    links = dict((url_, label) for label, url_ in report_links(worked.article, viewer))
     public = iri_to_uri(f"/reports/{worked.article.slug}/")
     assert public in links
     assert client.get(public).status_code == 200

@@ -31,12 +31,15 @@ AUDIENCE = OpenApiParameter(
 FORMAT = OpenApiParameter(
     "fmt", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(FORMATS), description=_("The report format.")
 )
+# What each media type's body is, as far as a schema can say.
+BODIES = {
+    "application/json": OpenApiTypes.OBJECT,
+    "application/ld+json": {"type": "array", "items": {"type": "object"}},
+}
 ANSWERS = {
     **{
-        (200, fmt.content_type.split(";")[0]): OpenApiResponse(
-            OpenApiTypes.BINARY, description=_("The report.")
-        )
-        for fmt in FORMATS.values()
+        (200, media): OpenApiResponse(BODIES.get(media, OpenApiTypes.BINARY), description=_("The report."))
+        for media in (fmt.content_type.split(";")[0] for fmt in FORMATS.values())
     },
     400: OpenApiResponse(description=_("An unknown audience or filter value.")),
     401: OpenApiResponse(description=_("Not signed in.")),
