@@ -31,7 +31,9 @@ router = Router()
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("claims", views.ClaimViewSet, basename="claim")
 router.register(r"claims/(?P<claim_pk>[0-9]+)/verdicts", claim_rows.VerdictViewSet, basename="claim-verdict")
-router.register(r"claims/(?P<claim_pk>[0-9]+)/sources", claim_rows.ClaimSourceViewSet, basename="claim-source")
+router.register(
+    r"claims/(?P<claim_pk>[0-9]+)/sources", claim_rows.ClaimSourceViewSet, basename="claim-source"
+)
 router.register(r"claims/(?P<claim_pk>[0-9]+)/notes", claim_rows.NoteViewSet, basename="claim-note")
 router.register("sources", catalogue.SourceViewSet, basename="source")
 router.register("speakers", catalogue.SpeakerViewSet, basename="speaker")
