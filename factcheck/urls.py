@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # The REST API and its documentation (/api/schema/, /api/docs/).
     path("api/", include(("claims.api.urls", "api"), namespace="api")),
+    path("reports/", include("claims.reports.urls", namespace="reports")),
 ]
 
 if settings.DEBUG:

@@ -88,3 +88,12 @@ def api():
 def _fast_password_hashing(settings):
     """The cast's passwords are hashed once per test; the production hasher takes ~0.3 s."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def reviewed_seed(seed_article, factchecker, editor):
+    """The seed article after a day's work (tests/reports_support.py): the claim
+    "وجود خطط لغزو أوكرانيا" published, another with a draft verdict, notes on both."""
+    from tests.reports_support import work_on_seed
+
+    return work_on_seed(seed_article, editor, factchecker)

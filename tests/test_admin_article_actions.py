@@ -1,16 +1,16 @@
 """The article page's verbs: add a claim from a selection, re-extract, export."""
 
+import re
 from types import SimpleNamespace
 
 import pytest
-from django.http import HttpResponse
-from django.test import override_settings
-from django.urls import include, path, reverse
+from django.urls import reverse
 
 from claims.admin import articles
 from claims.models import Claim, ClaimOrigin
 from tests.admin_support import messages_of
 from tests.factories import ARABIC_TEXT, make_article, make_claim
+from tests.reports_support import NOTE_ON_PUBLISHED
 
 pytestmark = pytest.mark.django_db
 
@@ -128,31 +128,46 @@ def test_reextracting_reports_what_changed(client, factchecker, monkeypatch):
     assert client.get(reverse("admin:claims_article_reextract", args=[article.pk])).status_code == 405
 
 
-def _report(request, **kwargs):
-    return HttpResponse("report")
-
-
-urlpatterns = [
-    path("api/articles/<int:pk>/report.<str:fmt>", _report),
-    path("reports/<str:key>/", _report),
-    path("", include("factcheck.urls")),
-]
-
-
-def test_report_links_appear_when_the_reports_are_served(client, factchecker):
-    article = make_article(ARABIC_TEXT)
-    client.force_login(factchecker)
+def test_the_report_menu_offers_every_format_in_the_audiences_the_user_may_read(
+    client, factchecker, viewer, reviewed_seed
+):
+    article = reviewed_seed.article
     url = reverse("admin:claims_article_change", args=[article.pk])
 
-    without = client.get(url).content.decode()
-    with override_settings(ROOT_URLCONF=__name__):
-        served = client.get(url).content.decode()
+    client.force_login(factchecker)
+    desk = client.get(url).content.decode()
+    client.force_login(viewer)
+    reader = client.get(url).content.decode()
 
-    assert "Reports not available" in without and "report.pdf" not in without
     for fmt in ("csv", "json", "jsonld", "md", "html", "pdf"):
-        assert f'href="/api/articles/{article.pk}/report.{fmt}"' in served
-    assert "/reports/" in served and "Public report page" in served
-    assert 'class="viewsitelink"' in served and 'class="viewsitelink"' not in without
+        assert f'href="/api/articles/{article.pk}/report.{fmt}?audience=internal"' in desk
+        assert f'href="/api/articles/{article.pk}/report.{fmt}?audience=public"' in desk
+        assert f'href="/api/articles/{article.pk}/report.{fmt}?audience=public"' in reader
+    assert "audience=internal" not in reader
+    assert "Public report page" in desk and 'class="viewsitelink"' in desk
+
+
+def test_the_report_links_download(client, factchecker, reviewed_seed):
+    client.force_login(factchecker)
+    page = client.get(
+        reverse("admin:claims_article_change", args=[reviewed_seed.article.pk])
+    ).content.decode()
+    links = re.findall(r'href="(/api/articles/[0-9]+/report\.(?:csv|json)\?audience=internal)"', page)
+
+    assert len(links) == 2
+    for link in links:
+        response = client.get(link)
+        assert response.status_code == 200
+        assert NOTE_ON_PUBLISHED in b"".join(response.streaming_content).decode()
+
+
+def test_the_public_page_is_offered_only_once_something_is_published(client, factchecker):
+    article = make_article(ARABIC_TEXT)
+    client.force_login(factchecker)
+
+    page = client.get(reverse("admin:claims_article_change", args=[article.pk])).content.decode()
+
+    assert "Public report page" not in page and 'class="viewsitelink"' not in page
 
 
 def test_reextracting_the_seed_article_keeps_its_claims_and_the_reviewed_one(

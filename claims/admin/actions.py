@@ -6,24 +6,19 @@ claim open gets a conflict instead of overwriting it) and writes its history
 row. That is slower than one UPDATE, so a run is capped at BULK_LIMIT claims.
 """
 
-import csv
-import io
-import json
-
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, gettext_noop, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from claims.admin import display
 from claims.admin.forms import AssignForm, ExportForm, SetStatusForm
-from claims.models import Claim, ClaimKind, ClaimStatus, Scale
+from claims.models import Article, Claim, ClaimStatus
+from claims.reports import FORMATS, Audience, Report, http_response
+from claims.reports.api import INTERNAL_PERMISSION
 
 BULK_LIMIT = 500
 # Stored untranslated in the history; the History page translates it.
@@ -86,7 +81,7 @@ def _short(text, limit=70):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _intermediate(modeladmin, request, queryset, *, action, title, form, submit, note=""):
+def _intermediate(modeladmin, request, queryset, *, action, title, form, submit, note="", claims=None):
     """A confirmation page in the style of Django's delete_selected."""
     context = {
         **modeladmin.admin_site.each_context(request),
@@ -96,8 +91,8 @@ def _intermediate(modeladmin, request, queryset, *, action, title, form, submit,
         "action": action,
         "submit_label": submit,
         "note": note,
-        "claims": list(queryset.select_related("speaker")[:50]),
-        "count": queryset.count(),
+        "claims": list((queryset if claims is None else claims).select_related("speaker")[:50]),
+        "count": (queryset if claims is None else claims).count(),
         "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
         "select_across": request.POST.get("select_across", "0"),
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
@@ -243,78 +238,57 @@ def _messages(exc):
 
 
 # --- Export ------------------------------------------------------------------
-# The reports module brings every format (CSV, JSON, JSON-LD, Markdown, HTML,
-# PDF). Until it is merged the admin exports CSV and JSON itself; switching is
-# a change to `export_formats` and `export_claims` only.
+# The formats are the reports module's; the desk chooses the audience. The
+# internal one (notes, drafts, assignees) needs the right to edit claims.
 
 
 def export_formats():
-    return [("csv", "CSV"), ("json", "JSON")]
+    return [(fmt.key, fmt.label) for fmt in FORMATS.values()]
 
 
-def export_claims(claims, fmt):
-    """An HttpResponse with the claims (a queryset) in `fmt`."""
-    rows = list(_export_rows(claims))
-    stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    if fmt == "json":
-        response = HttpResponse(
-            json.dumps(rows, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
-        )
-    else:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"])
-        writer.writeheader()
-        writer.writerows(rows)
-        # A BOM lets spreadsheet programs read the Arabic as UTF-8.
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        fmt = "csv"
-    response["Content-Disposition"] = f'attachment; filename="claims-{stamp}.{fmt}"'
-    return response
+def export_audiences(user):
+    if user.has_perm(INTERNAL_PERMISSION):
+        return Audience.choices
+    return [(Audience.PUBLIC.value, Audience.PUBLIC.label)]
 
 
-def _export_rows(claims):
-    ratings = display.ratings_by_id()
-    queryset = (
-        Claim.objects.filter(pk__in=claims.values("pk"))
-        .with_current_ratings()
-        .select_related("article", "speaker", "assignee")
-        .defer("article__text")
-        .order_by("article_id", "start", "id")
+def export_claims(claims, fmt, audience=Audience.INTERNAL, title=""):
+    """A download of the claims (a queryset) as a report in `fmt`."""
+    return http_response(Report.for_claims(claims, audience, title), fmt, attachment=True)
+
+
+def _export(modeladmin, request, queryset, claims, action, title):
+    form = ExportForm(
+        request.POST if "apply" in request.POST else None,
+        formats=export_formats(),
+        audiences=export_audiences(request.user),
     )
-    for claim in queryset:
-        current = dict(display.current_ratings(claim, ratings))
-        yield {
-            "id": claim.pk,
-            "article_id": claim.article_id,
-            "article": claim.article.title,
-            "speaker": display.speaker_name(claim),
-            "speaker_role": claim.speaker_role,
-            "cue": claim.cue,
-            "kind": ClaimKind(claim.kind).value,
-            "content": claim.content,
-            "headline": claim.headline,
-            "start": claim.start,
-            "end": claim.end,
-            "status": claim.status,
-            "attribution": current[Scale.ATTRIBUTION].slug if Scale.ATTRIBUTION in current else "",
-            "content_rating": current[Scale.CONTENT].slug if Scale.CONTENT in current else "",
-            "assignee": claim.assignee.get_username() if claim.assignee else "",
-            "updated_at": claim.updated_at.isoformat(),
-        }
-
-
-@admin.action(description=_("Export the selected claims…"), permissions=["view"])
-def export_selected(modeladmin, request, queryset):
-    formats = export_formats()
-    form = ExportForm(request.POST if "apply" in request.POST else None, formats=formats)
     if "apply" not in request.POST or not form.is_valid():
         return _intermediate(
             modeladmin,
             request,
             queryset,
-            action="export_selected",
-            title=gettext("Export claims"),
+            action=action,
+            title=title,
             form=form,
             submit=gettext("Download"),
+            claims=claims,
         )
-    return export_claims(queryset, form.cleaned_data["format"])
+    data = form.cleaned_data
+    articles = list(queryset[:2]) if queryset.model is Article else []
+    if len(articles) == 1:  # one article: its own report, titled and laid out as such
+        return http_response(
+            Report.for_article(articles[0], data["audience"]), data["format"], attachment=True
+        )
+    return export_claims(claims, data["format"], data["audience"])
+
+
+@admin.action(description=_("Export the selected claims…"), permissions=["view"])
+def export_selected(modeladmin, request, queryset):
+    return _export(modeladmin, request, queryset, queryset, "export_selected", gettext("Export claims"))
+
+
+@admin.action(description=_("Export the report of the selected articles…"), permissions=["view"])
+def export_articles(modeladmin, request, queryset):
+    claims = Claim.objects.filter(article__in=queryset)
+    return _export(modeladmin, request, queryset, claims, "export_articles", gettext("Export report"))

@@ -8,14 +8,13 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.urls import Resolver404, path, resolve, reverse
-from django.utils.encoding import iri_to_uri
+from django.urls import path, reverse
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from claims.admin import display
+from claims.admin import actions, display
 from claims.admin.filters import language_name
 from claims.admin.forms import AddClaimForm, ArticleAddForm
 from claims.admin.highlight import render
@@ -23,16 +22,7 @@ from claims.admin.history import ReviewHistoryAdmin, timeline
 from claims.extraction import UnsupportedLanguage, skipped_spans
 from claims.ingest import reextract_article, save_new_article
 from claims.models import Article, Claim, ClaimOrigin, ClaimStatus, Speaker, SpeakerKind, VerdictStatus
-
-# The report formats the reports module serves at /api/articles/<id>/report.<format>.
-REPORT_FORMATS = [
-    ("html", _("HTML")),
-    ("pdf", _("PDF")),
-    ("md", _("Markdown")),
-    ("csv", _("CSV")),
-    ("json", _("JSON")),
-    ("jsonld", _("ClaimReview JSON-LD")),
-]
+from claims.reports import FORMATS, Audience
 
 
 def skipped_text(article):
@@ -44,27 +34,35 @@ def skipped_text(article):
         return []
 
 
-def report_links(article):
-    """[(label, url)] of the article's report exports that this installation serves."""
+def report_links(article, user):
+    """[(label, url)]: the public page once something is published, then every
+    report format in each audience the user may read (internal first)."""
     links = []
-    for public in (f"/reports/{article.slug}/", f"/reports/{article.pk}/"):
-        if _serves(public):
-            links.append((gettext("Public report page"), iri_to_uri(public)))
-            break
-    for fmt, label in REPORT_FORMATS:
-        url = f"/api/articles/{article.pk}/report.{fmt}"
-        if _serves(url):
-            links.append((label, url))
+    public_page = public_report_url(article)
+    if public_page:
+        links.append((gettext("Public report page"), public_page))
+    for audience, _label in reversed(actions.export_audiences(user)):
+        for fmt in FORMATS.values():
+            url = reverse("api:article-report", args=[article.pk, fmt.key])
+            label = gettext("%(format)s, %(audience)s") % {
+                "format": fmt.label,
+                "audience": AUDIENCE_NAMES[audience],
+            }
+            links.append((label, f"{url}?audience={audience}"))
     return links
 
 
-def _serves(url):
-    try:
-        match = resolve(url)
-    except Resolver404:
-        return False
-    # The catch-all redirect to the admin is not a report.
-    return match.url_name != "index" or match.namespace != "admin"
+AUDIENCE_NAMES = {
+    Audience.INTERNAL: pgettext_lazy("report audience", "internal"),
+    Audience.PUBLIC: pgettext_lazy("report audience", "public"),
+}
+
+
+def public_report_url(article):
+    """The public report page, which exists once a claim of the article is published."""
+    if article.claims.filter(status=ClaimStatus.PUBLISHED).exists():
+        return reverse("reports:article", args=[article.slug])
+    return None
 
 
 @admin.register(Article)
@@ -79,6 +77,7 @@ class ArticleAdmin(ReviewHistoryAdmin):
         "created_at",
     ]
     list_display_links = ["title_column"]
+    actions = [actions.export_articles]
     list_filter = ["language", "publisher", "published_at"]
     search_fields = ["title", "url", "publisher"]
     search_help_text = _("Search titles, addresses and publishers.")
@@ -88,8 +87,7 @@ class ArticleAdmin(ReviewHistoryAdmin):
     list_per_page = 50
 
     def view_on_site(self, article):
-        # The public report page, once the reports module serves it.
-        return next((url for label, url in report_links(article) if url.startswith("/reports/")), None)
+        return public_report_url(article)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -206,7 +204,7 @@ class ArticleAdmin(ReviewHistoryAdmin):
             "has_skipped": bool(skipped),
             "can_add_claim": user.has_perm("claims.add_claim"),
             "can_reextract": user.has_perm("claims.change_article") and user.has_perm("claims.add_claim"),
-            "report_links": report_links(article),
+            "report_links": report_links(article, user),
             "claims_list_url": reverse("admin:claims_claim_changelist") + f"?article={article.pk}",
             "add_claim_form": AddClaimForm(article=article),
             "legend_pills": display.pills_legend(),

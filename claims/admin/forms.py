@@ -324,10 +324,17 @@ class SetStatusForm(forms.Form):
 
 class ExportForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), choices=[])
+    audience = forms.ChoiceField(
+        label=_("Audience"),
+        choices=[],
+        help_text=_("Public: published verdicts only, no notes or names. Internal: everything."),
+    )
 
-    def __init__(self, *args, formats, **kwargs):
+    def __init__(self, *args, formats, audiences, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["format"].choices = formats
+        self.fields["audience"].choices = audiences
+        self.fields["audience"].initial = audiences[0][0]
 
 
 class MergeSpeakersForm(forms.Form):

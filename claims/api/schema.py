@@ -56,7 +56,7 @@ class ErrorSerializer(serializers.Serializer):
 class NestedIdExtension(OpenApiSerializerFieldExtension):
     """NestedId fields are an integer id in requests and an object in responses."""
 
-    target_class = "claims.api.serializers.NestedId"
+    target_class = "claims.api.serializers.base.NestedId"
 
     def map_serializer_field(self, auto_schema, direction):
         if direction == "request":

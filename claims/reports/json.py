@@ -29,7 +29,7 @@ the articles, speakers and sources that the claims point at follow them. Claims
 carry some denormalised conveniences (speaker_name, current verdicts, rating
 labels, source URLs) for readers; `import_report` reads the normalised parts.
 A reader should ignore keys it does not know; a change that breaks readers gets
-a new version number.
+a new version number. schemas/report-v1.json describes version 1 as a JSON Schema.
 """
 
 import json

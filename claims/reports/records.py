@@ -155,14 +155,17 @@ class Report:
                 }
             yield record
 
-    def articles(self) -> Iterator[dict]:
+    def articles(self, with_text=True) -> Iterator[dict]:
         """The articles the claims come from (the single article even when it has no claims)."""
         if self.article is not None:
             articles = Article.objects.filter(pk=self.article.pk)
         else:
             articles = Article.objects.filter(pk__in=self.claim_queryset().order_by().values("article_id"))
-        for article in articles.select_related("created_by").order_by("id").iterator(chunk_size=100):
-            yield self.article_record(article)
+        articles = articles.select_related("created_by").order_by("id")
+        if not with_text:
+            articles = articles.defer("text")
+        for article in articles.iterator(chunk_size=100):
+            yield self.article_record(article, with_text)
 
     def speakers(self) -> Iterator[dict]:
         speakers = Speaker.objects.filter(pk__in=self.claim_queryset().order_by().values("speaker_id"))
@@ -177,7 +180,7 @@ class Report:
                 "updated_at": _iso(speaker.updated_at),
             }
 
-    def article_record(self, article):
+    def article_record(self, article, with_text=True):
         record = {
             "id": article.pk,
             "slug": article.slug,
@@ -186,11 +189,12 @@ class Report:
             "publisher": article.publisher,
             "published_at": _iso(article.published_at),
             "language": article.language,
-            "text": article.text,
             "content_hash": article.content_hash,
             "created_at": _iso(article.created_at),
             "updated_at": _iso(article.updated_at),
         }
+        if with_text:
+            record["text"] = article.text
         if not self.is_public:
             record["created_by"] = _username(article.created_by)
         return record
