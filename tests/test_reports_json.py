@@ -83,3 +83,26 @@ def test_it_keeps_an_article_without_claims(db):
     data = document(Report.for_article(article, Audience.INTERNAL))
 
     assert data["claims"] == [] and [a["id"] for a in data["articles"]] == [article.pk]
+
+
+def test_it_writes_timestamps_as_python_would_whichever_database_formats_them(db):
+    # On PostgreSQL the timestamps are formatted by the database (much faster
+    # than parsing them); the text must be what isoformat() gives, with and
+    # without microseconds.
+    import datetime as dt
+
+    from tests.factories import make_article, make_claim
+
+    article = make_article("The mayor said the bridge was safe. The clerk said it was not.")
+    whole = make_claim(article, "the bridge was safe")
+    fraction = make_claim(article, "it was not")
+    Claim.objects.filter(pk=whole.pk).update(created_at=dt.datetime(2024, 2, 29, 23, 59, 1, tzinfo=dt.UTC))
+    Claim.objects.filter(pk=fraction.pk).update(
+        created_at=dt.datetime(2024, 3, 1, 0, 0, 0, 1500, tzinfo=dt.UTC)
+    )
+
+    data = document(Report.for_article(article, Audience.INTERNAL))
+
+    created = {c["id"]: c["created_at"] for c in data["claims"]}
+    assert created[whole.pk] == "2024-02-29T23:59:01+00:00"
+    assert created[fraction.pk] == "2024-03-01T00:00:00.001500+00:00"
