@@ -2,10 +2,11 @@
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from claims.admin.versioning import VersionedFormMixin
 from claims.models import Claim, Note, Scale, Speaker, Verdict
-from tests.admin_support import claim_url, open_claim
+from tests.admin_support import claim_url, form_data, open_claim
 from tests.factories import ARABIC_TEXT, make_article, make_claim, rating
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +105,32 @@ def test_the_hidden_version_is_required(client, factchecker, claim):
     assert response.status_code == 200
     claim.refresh_from_db()
     assert claim.headline == ""
+
+
+def open_page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return form_data(response)
+
+
+@pytest.mark.parametrize("model", ["article", "speaker"])
+def test_a_stale_save_of_an_article_or_speaker_is_refused_too(client, factchecker, editor, claim, model):
+    row = claim.article if model == "article" else claim.speaker
+    field = "title" if model == "article" else "description"
+    url = reverse(f"admin:claims_{model}_change", args=[row.pk])
+    client.force_login(factchecker)
+    mine = open_page(client, url)
+    other = Client()
+    other.force_login(editor)
+    theirs = open_page(other, url)
+
+    theirs[field] = "Theirs"
+    assert other.post(url, theirs).status_code == 302
+    mine[field] = "Mine"
+    response = client.post(url, mine)
+
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.non_field_errors())
+    assert f"“edward” changed this {model} after you opened it" in errors
+    row.refresh_from_db()
+    assert getattr(row, field) == "Theirs" and row.version == 2

@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from claims.admin import actions, display
 from claims.admin.filters import language_name
-from claims.admin.forms import AddClaimForm, ArticleAddForm
+from claims.admin.forms import AddClaimForm, ArticleAddForm, ArticleChangeForm
 from claims.admin.highlight import render
 from claims.admin.history import ReviewHistoryAdmin, timeline
+from claims.admin.versioning import VERSION_FIELD, VersionedAdminMixin
 from claims.extraction import UnsupportedLanguage, skipped_spans
 from claims.ingest import reextract_article, save_new_article
 from claims.models import Article, Claim, ClaimOrigin, ClaimStatus, Speaker, SpeakerKind, VerdictStatus
@@ -66,7 +67,7 @@ def public_report_url(article):
 
 
 @admin.register(Article)
-class ArticleAdmin(ReviewHistoryAdmin):
+class ArticleAdmin(VersionedAdminMixin, ReviewHistoryAdmin):
     list_display = [
         "title_column",
         "publisher",
@@ -104,14 +105,16 @@ class ArticleAdmin(ReviewHistoryAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return [(None, {"fields": ["text", "title", "language", "url", "publisher", "published_at"]})]
+        fields = ["title", "url", "publisher", "published_at", "language"]
+        if self.has_change_permission(request, obj):
+            fields.append(VERSION_FIELD)  # hidden: the version the page was opened at
         return [
-            (None, {"fields": ["title", "url", "publisher", "published_at", "language"]}),
+            (None, {"fields": fields}),
             (_("Record"), {"classes": ["collapse"], "fields": self.readonly_fields}),
         ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is None:
-            kwargs["form"] = ArticleAddForm
+        kwargs["form"] = ArticleAddForm if obj is None else ArticleChangeForm
         return super().get_form(request, obj, change=change, **kwargs)
 
     def save_model(self, request, obj, form, change):

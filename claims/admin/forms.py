@@ -21,6 +21,7 @@ from claims.models import (
     Note,
     Rating,
     Scale,
+    Speaker,
     Verdict,
     VerdictStatus,
 )
@@ -30,6 +31,20 @@ from claims.normalise import content_hash
 def newsroom_users():
     """People a claim can be assigned to: active staff."""
     return get_user_model().objects.filter(is_active=True, is_staff=True).order_by("username")
+
+
+class ArticleChangeForm(VersionedModelForm):
+    """An article's metadata; its text never changes after ingestion."""
+
+    class Meta:
+        model = Article
+        fields = ["title", "url", "publisher", "published_at", "language"]
+
+
+class SpeakerForm(VersionedModelForm):
+    class Meta:
+        model = Speaker
+        fields = ["name", "aliases", "kind", "description"]
 
 
 class ArticleAddForm(forms.ModelForm):

@@ -9,8 +9,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from claims.admin.forms import MergeSpeakersForm
+from claims.admin.forms import MergeSpeakersForm, SpeakerForm
 from claims.admin.history import ReviewHistoryAdmin
+from claims.admin.versioning import VersionedAdminMixin
 from claims.models import Claim, Speaker
 
 
@@ -59,7 +60,8 @@ def merge_speakers(modeladmin, request, queryset):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(ReviewHistoryAdmin):
+class SpeakerAdmin(VersionedAdminMixin, ReviewHistoryAdmin):
+    form = SpeakerForm
     list_display = ["name_column", "kind", "aliases_column", "claim_count", "created_at"]
     list_filter = ["kind"]
     # The autocomplete on the claim page searches these (search_keys holds

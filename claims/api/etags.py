@@ -1,40 +1,33 @@
 """ETags and If-Match: two editors never silently overwrite each other.
 
-The ETag of a row is `"<pk>-<version>"` (a strong tag). Claims, verdicts,
-sources, source links and notes have a `version` that every save bumps;
-articles and speakers, which have none, use the microseconds of their
-`updated_at`, which every save also moves. It names the state of the row's
+The ETag of a row is `"<pk>-<version>"` (a strong tag): every row an editor
+can change (articles, speakers, claims, verdicts, sources, source links and
+notes) has a `version` that every save bumps. It names the state of the row's
 own fields: changes to related rows (a new verdict on a claim) do not change
 the claim's ETag, so it is meant for If-Match, not for caching.
 
 PATCH, PUT and DELETE must send `If-Match` with the ETag the client last
 read: without it the answer is 428, with a stale one 412, and in both cases
 nothing changes. The check is not a read-then-write: the write itself is
-conditional (`VersionedModel.save_if_current`, or the same conditional UPDATE
-for the timestamped rows), so of concurrent writers from one ETag exactly one
+conditional (`VersionedModel.save_if_current`), so of concurrent writers from one ETag exactly one
 wins. A `W/` prefix that a proxy may add is tolerated.
 """
 
 import re
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from claims.api.errors import PreconditionFailed, PreconditionRequired
-from claims.models import StaleVersion, VersionedModel
+from claims.models import StaleVersion
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _TAG = re.compile(r'\s*(?:W/)?"([^"]*)"\s*(?:,|$)')
 
 
 def token_of(instance):
-    """The value that changes on every save: the version, or updated_at in microseconds."""
-    if isinstance(instance, VersionedModel):
-        return str(instance.version)
-    stamp = instance.updated_at
-    return f"u{(stamp - EPOCH) // timedelta(microseconds=1)}" if stamp else "u0"
+    """The value that changes on every save."""
+    return str(instance.version)
 
 
 def etag_of(instance):
@@ -97,18 +90,10 @@ def check_if_match(request, instance):
 
 
 def _lock(instance, token):
-    """Take the row lock with an UPDATE that only matches the expected state."""
+    """Take the row lock with an UPDATE that only matches the expected version."""
     model = type(instance)
-    if isinstance(instance, VersionedModel):
-        locked = model._base_manager.filter(pk=instance.pk, version=int(token)).update(version=int(token))
-    else:
-        stamp = instance.updated_at
-        locked = model._base_manager.filter(pk=instance.pk, updated_at=stamp).update(updated_at=stamp)
-    if not locked:
-        if isinstance(instance, VersionedModel):
-            raise StaleVersion(instance, int(token))
-        fresh = model._base_manager.filter(pk=instance.pk).first()
-        raise stale(fresh) if fresh else PreconditionFailed()
+    if not model._base_manager.filter(pk=instance.pk, version=int(token)).update(version=int(token)):
+        raise StaleVersion(instance, int(token))
 
 
 @contextmanager
@@ -124,12 +109,7 @@ def locked_if_current(instance, token):
 
 
 def save_if_current(instance, token, **kwargs):
-    if isinstance(instance, VersionedModel):
-        instance.save_if_current(int(token), **kwargs)
-        return
-    with transaction.atomic():
-        _lock(instance, token)
-        instance.save(**kwargs)
+    instance.save_if_current(int(token), **kwargs)
 
 
 def delete_if_current(instance, token):

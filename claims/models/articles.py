@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from claims.models.versioning import VersionedModel
 from claims.normalise import content_hash
 
 language_code_validator = RegexValidator(
@@ -19,7 +20,7 @@ language_code_validator = RegexValidator(
 )
 
 
-class Article(models.Model):
+class Article(VersionedModel):
     title = models.CharField(_("title"), max_length=500)
     slug = models.SlugField(_("slug"), max_length=120, allow_unicode=True, unique=True, editable=False)
     url = models.URLField(_("URL"), max_length=2000, blank=True)

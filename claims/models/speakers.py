@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from claims.models.versioning import VersionedModel
 from claims.normalise import name_key
 
 
@@ -77,7 +78,7 @@ def _any_contains(field, keys):
     return condition
 
 
-class Speaker(models.Model):
+class Speaker(VersionedModel):
     name = models.CharField(_("name"), max_length=300, help_text=_("The fullest form of the name."))
     aliases = models.JSONField(
         _("aliases"), default=list, blank=True, help_text=_("Other names of this source.")

@@ -140,6 +140,7 @@ class Plan:
                 aliases=aliases,
                 kind=record.choice("kind", SpeakerKind),
                 description=record.text("description", default=""),
+                version=record.count("version"),
                 created_at=record.moment("created_at"),
                 updated_at=record.moment("updated_at"),
             )
@@ -165,6 +166,7 @@ class Plan:
                 language=record.text("language"),
                 text=record.text("text"),
                 content_hash=record.text("content_hash"),
+                version=record.count("version"),
                 created_at=record.moment("created_at"),
                 updated_at=record.moment("updated_at"),
             )

@@ -18,8 +18,10 @@ Version 1 of the structure (`"format": "factcheck-workbench/report"`):
                     internal only: "assignee", "created_by", "version", "notes":
                     [{"id", "author", "body", "version", "created_at", "updated_at"}]}],
       "articles": [{"id", "slug", "title", "url", "publisher", "published_at",
-                    "language", "text", "content_hash", "created_at", "updated_at"}],
-      "speakers": [{"id", "name", "aliases", "kind", "description", "created_at", "updated_at"}],
+                    "language", "text", "content_hash", "created_at", "updated_at",
+                    internal only: "created_by", "version"}],
+      "speakers": [{"id", "name", "aliases", "kind", "description", "created_at", "updated_at",
+                    internal only: "version"}],
       "sources":  [{"id", "url", "title", "publisher", "kind", "published_at",
                     "accessed_at", "archive_url", ...}]
     }

@@ -170,7 +170,7 @@ class Report:
     def speakers(self) -> Iterator[dict]:
         speakers = Speaker.objects.filter(pk__in=self.claim_queryset().order_by().values("speaker_id"))
         for speaker in speakers.order_by("id").iterator(chunk_size=CHUNK_SIZE):
-            yield {
+            record = {
                 "id": speaker.pk,
                 "name": speaker.name,
                 "aliases": list(speaker.aliases),
@@ -179,6 +179,9 @@ class Report:
                 "created_at": _iso(speaker.created_at),
                 "updated_at": _iso(speaker.updated_at),
             }
+            if not self.is_public:
+                record["version"] = speaker.version
+            yield record
 
     def article_record(self, article, with_text=True):
         record = {
@@ -196,7 +199,7 @@ class Report:
         if with_text:
             record["text"] = article.text
         if not self.is_public:
-            record["created_by"] = _username(article.created_by)
+            record |= {"created_by": _username(article.created_by), "version": article.version}
         return record
 
     # --- per chunk ------------------------------------------------------------

@@ -62,6 +62,7 @@ class ArticleSerializer(
             "created_by",
             "created_at",
             "updated_at",
+            "version",
         ]
         read_only_fields = [
             "id",
@@ -71,6 +72,7 @@ class ArticleSerializer(
             "created_by",
             "created_at",
             "updated_at",
+            "version",
         ]
 
     def to_representation(self, article):
@@ -87,6 +89,7 @@ class ArticleSerializer(
             "created_by": user_brief(article.created_by),
             "created_at": iso_datetime(article.created_at),
             "updated_at": iso_datetime(article.updated_at),
+            "version": article.version,
         }
 
     def to_internal_value(self, data):

@@ -39,8 +39,18 @@ class SpeakerSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Speaker
-        fields = ["id", "name", "aliases", "kind", "description", "claim_count", "created_at", "updated_at"]
-        read_only_fields = ["id", "claim_count", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "name",
+            "aliases",
+            "kind",
+            "description",
+            "claim_count",
+            "created_at",
+            "updated_at",
+            "version",
+        ]
+        read_only_fields = ["id", "claim_count", "created_at", "updated_at", "version"]
 
     def validate(self, attrs):
         current = self.instance or Speaker()
