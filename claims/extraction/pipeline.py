@@ -182,8 +182,9 @@ class Extractor(ContentSpans, VerbFirstSubjects, SubjectFirstPhrases):
             return None
         if sent.e[colon] < para.end and not t[sent.e[colon]].isspace():
             return None  # 18:18, http://
-        if sent.k[left_words[0]] in self.lex.rules.extra.get("headline_labels", ()):
-            return None
+        labels = self.lex.headline_labels
+        if (sent.k[left_words[0]],) in labels or tuple(sent.k[j] for j in left_words) in labels:
+            return None  # "Report: ...", "Fact check: ...", "عاجل: ...": a genre, not a speaker
         mention = mention_from_tokens(sent, 0, colon, headline=True)
         if mention is None:
             return None

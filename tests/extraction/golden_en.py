@@ -597,4 +597,20 @@ CASES = (
         "Read more\n\nBy Jane Smith\n\nAdvertisement\n\nOfficials said the road would reopen.",
         (E("Officials", "", "said", "the road would reopen", "indirect"),),
     ),
+    Case(
+        "a-genre-label-before-a-colon-is-no-speaker",
+        "Report: Harbour traffic falls for a third year\n\n"
+        "Port director Omar Haddad said fewer ships had called since the spring.",
+        (E("Omar Haddad", "Port director", "said", "fewer ships had called since the spring", "indirect"),),
+    ),
+    Case(
+        "a-two-word-genre-label-before-a-colon-is-no-speaker",
+        "Fact check: Posts about the new toll misread the law\n\nThe Latest: Ferry service resumes on the coast",
+        (),
+    ),
+    Case(
+        "a-speaker-before-a-colon-in-a-headline-still-counts",
+        "Transport Ministry: Night trains return in May",
+        (E("Transport Ministry", "", ":", "Night trains return in May", "indirect"),),
+    ),
 )
