@@ -45,6 +45,8 @@ class ContentSpans:
             return None
         x = after
         role = None
+        if mention is None and not self.verb_first and cue.verb.recipient:
+            return None  # "“...,” X told reporters": what follows "told" is its addressee, never its subject
         if mention is None:
             if self.verb_first:
                 subj = self.subject_after_verb(sent, after, cue, False)

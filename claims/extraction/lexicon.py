@@ -91,6 +91,7 @@ class Lexicon:
     proposition_heads: frozenset[str]  # ارتفاع، جاهزية: a noun object that states a fact
     appeal_nouns: frozenset[str]  # ضرورة، أهمية: "شدد على ضرورة ..." is an appeal
     descriptive: frozenset[str]  # اقتصادي، أمني: "خبير اقتصادي" is a description, not a name
+    regions: frozenset[tuple[str, ...]]  # "Illinois", "Ill.": a state after a town, in its commas
     headline_labels: frozenset[tuple[str, ...]]  # "Report:", "عاجل:": a genre before a colon, no speaker
     skip_patterns: tuple[tuple[str, re.Pattern], ...]
 
@@ -193,6 +194,7 @@ def lexicon(language: str) -> Lexicon:
         descriptive=_keys(
             [w for a in r.extra.get("descriptive_adjectives", ()) for w in (a, a + "ة", a + "ون", a + "ين")]
         ),
+        regions=frozenset(tuple(key(p) for p in w.rstrip(".").split()) for w in r.extra.get("regions", ())),
         headline_labels=frozenset(
             tuple(key(p) for p in w.split()) for w in r.extra.get("headline_labels", ())
         ),

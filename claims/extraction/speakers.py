@@ -531,6 +531,9 @@ def _scan_english(sent: Sentence) -> list[Entity]:
                 if y >= n or sent.comma(y) or not sent.word(y):
                     # not "..., the agency said": the subject of a verb is no appositive
                     role = (c + (1 if k[c] in ("the", "a", "an") else 0), y)
+        place = tuple(k[z] for z in range(a, b) if sent.word(z))
+        if role is None and a >= 2 and sent.comma(a - 1) and (place in lex.regions or place in lex.places):
+            continue  # "the mayor of Springfield, Illinois,": the state of a town, no one's name
         if role is None and a >= 2 and sent.comma(a - 1):
             y = a - 2
             while y >= 0 and sent.word(y) and a - y < 9:

@@ -91,13 +91,21 @@ class SubjectFirstPhrases:
             return None
         if sent.comma(b):
             # "Smith, the party's leader, said": an appositive between commas
-            p = b - 1
-            while p >= 0 and not sent.comma(p) and b - p <= 12 and not sent.quoted(p):
-                p -= 1
-            if p < 1 or not sent.comma(p):
+            p = self._comma_before(sent, b - 1, b)
+            if p < 1:
                 return None
             first = p + 1
-            if not (
+            town = False
+            if self._place_tail(sent, first, b) and sent.word(p - 1) and capitalised(w[p - 1]):
+                # "the mayor of Springfield, Illinois,": the state completes the town before it
+                q = self._comma_before(sent, p - 1, b)
+                if q >= 1 and (k[q + 1] in lex.determiners or lex.title_at(k, q + 1, p)):
+                    p, first = q, q + 1  # the appositive runs from the earlier comma
+                else:
+                    town = True  # "Police in Dayton, Ohio, said": the subject ends at the town
+            if town:
+                pass
+            elif not (
                 k[first] in lex.determiners
                 or k[first] in ("who", "which")
                 or k[first].isdigit()
@@ -117,6 +125,8 @@ class SubjectFirstPhrases:
             ):
                 role = None
             b = p - 1
+            if role is not None and b >= 2 and k[b].isdigit() and sent.comma(b - 1):
+                b -= 2  # "Peter Jones, 54, a farmer from Kent, said": the age before the role
         end = b + 1
         seg = end  # where the noun phrase after the last preposition taken in ends
         x = b
@@ -191,6 +201,37 @@ class SubjectFirstPhrases:
         if a >= end:
             return None
         return (a, end, role)
+
+    @staticmethod
+    def _comma_before(sent: Sentence, x: int, b: int) -> int:
+        """The comma at or before token x, at most 12 tokens before b, outside
+        quotations; -1 when there is none."""
+        while x >= 0 and not sent.comma(x) and b - x <= 12 and not sent.quoted(x):
+            x -= 1
+        return x if x >= 0 and sent.comma(x) else -1
+
+    def _town_tail(self, sent: Sentence, c: int) -> int:
+        """After the comma c that follows a town: the end of the state that
+        completes it ("Springfield, Illinois"); 0 when none follows."""
+        if c < 1 or not capitalised(sent.w[c - 1]) or not sent.word(c - 1):
+            return 0
+        y = c + 1
+        while y < sent.n and y - c <= 5 and (sent.word(y) or (sent.w[y] == "." and y < sent.n - 1)):
+            y += 1
+        for end in range(y, c + 1, -1):
+            if self._place_tail(sent, c + 1, end):
+                return end
+        return 0
+
+    def _place_tail(self, sent: Sentence, a: int, b: int) -> bool:
+        """Is sent[a:b] a state or country that completes a town ("Illinois",
+        "Ill.", "New South Wales")?"""
+        if not 1 <= b - a <= 4:
+            return False
+        words = tuple(sent.k[y] for y in range(a, b) if sent.word(y))
+        if not words or not all(capitalised(sent.w[y]) for y in range(a, b) if sent.word(y)):
+            return False
+        return words in self.lex.places or words in self.lex.regions
 
     def dateline_end(self, sent: Sentence) -> int:
         """Token after a dateline such as "LONDON (Reuters) -" or "DENVER, Colo. -"."""
@@ -307,12 +348,27 @@ class SubjectFirstPhrases:
 
     def _appositive_en(self, sent: Sentence, a: int, x: int):
         n = sent.n
-        if x < n and sent.comma(x) and x + 1 < n:
-            first = x + 1
+        c = x
+        if c + 3 < n and sent.comma(c) and sent.k[c + 1].isdigit() and sent.comma(c + 2):
+            c += 2  # "said Peter Jones, 54, a farmer from Kent": the age before the role
+        if c < n and sent.comma(c) and c + 1 < n:
+            first = c + 1
             y = first
             while y < n and sent.word(y) and not sent.quoted(y) and y - first < 10:
                 y += 1
+            if y + 1 < n and sent.comma(y) and self._town_tail(sent, y):
+                y = self._town_tail(sent, y)  # "the mayor of Springfield, Illinois, on Monday"
             role_like = sent.k[first] in self.lex.determiners or self.lex.title_at(sent.k, first, y)
             if role_like and (y >= n or not sent.word(y)):
                 return (a, x, y, (first, y))
+            head = a + 1 if sent.k[a] in self.lex.determiners else a
+            if (
+                c == x
+                and head < x
+                and self.lex.title_at(sent.k, head, x)
+                and 2 <= y - first <= 4
+                and all(capitalised(sent.w[z]) for z in range(first, y))
+                and (y >= n or not sent.word(y))
+            ):
+                return (first, y, y, (head, x))  # "said the Secretary of State, Karen Bass, on Monday"
         return (a, x, x, None)

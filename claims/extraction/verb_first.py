@@ -170,8 +170,13 @@ class VerbFirstSubjects:
         if mention is None or not role:
             return mention
         # "المديرة الإقليمية للبرنامج في شرق أفريقيا": a title whose "name" is its place of work
-        titled = mention.kind == "description" or (
-            mention.kind == "name" and bool(mention.roles) and mention.raw_keys[0] in self.lex.prepositions
+        lex = self.lex
+        head = next((y for y in range(a, z) if sent.word(y) and sent.k[y] not in lex.determiners), z)
+        titled = (
+            mention.kind == "description"
+            or (mention.kind == "name" and bool(mention.roles) and mention.raw_keys[0] in lex.prepositions)
+            # "The Secretary of State, Karen Bass, said": a capitalised title, then the name
+            or (lex.rules.cased and mention.determiner and head < z and bool(lex.title_at(sent.k, head, z)))
         )
         if titled:
             named = mention_from_tokens(sent, role[0], role[1])

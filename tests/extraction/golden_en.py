@@ -613,4 +613,57 @@ CASES = (
         "Transport Ministry: Night trains return in May",
         (E("Transport Ministry", "", ":", "Night trains return in May", "indirect"),),
     ),
+    Case(
+        "an-appositive-holding-a-town-and-its-state",
+        "Jane Doe, the mayor of Springfield, Illinois, said the bridge would reopen in June.",
+        (
+            E(
+                "Jane Doe",
+                "mayor of Springfield, Illinois",
+                "said",
+                "the bridge would reopen in June",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "an-appositive-holding-a-town-and-an-abbreviated-state",
+        "Carl Weber, police chief of Dayton, Ohio, told reporters two men had been detained.",
+        (E("Carl Weber", "police chief of Dayton, Ohio", "told", "two men had been detained", "indirect"),),
+    ),
+    Case(
+        "a-description-ending-with-a-town-and-its-state",
+        "The sheriff of Tulsa County, Oklahoma, said the search would resume at dawn.",
+        (E("sheriff of Tulsa County", "", "said", "the search would resume at dawn", "indirect"),),
+    ),
+    Case(
+        "an-inverted-subject-with-a-town-and-its-state",
+        "“We will rebuild,” said Jane Doe, the mayor of Springfield, Ill., on Monday.",
+        (E("Jane Doe", "mayor of Springfield, Ill.", "said", "We will rebuild", "direct"),),
+    ),
+    Case(
+        "an-age-before-the-appositive",
+        "Peter Jones, 54, a farmer from Kent, said the rains had ruined his crop.",
+        (E("Peter Jones", "a farmer from Kent", "said", "the rains had ruined his crop", "indirect"),),
+    ),
+    Case(
+        "an-age-before-the-appositive-of-an-inverted-subject",
+        "“The rains ruined everything,” said Peter Jones, 54, a farmer from Kent.",
+        (E("Peter Jones", "a farmer from Kent", "said", "The rains ruined everything", "direct"),),
+    ),
+    Case(
+        "a-quotation-then-a-subject-with-its-appositive-told",
+        "“It is over,” Jane Doe, the city’s mayor, told reporters.",
+        (E("Jane Doe", "city’s mayor", "told", "It is over", "direct"),),
+    ),
+    Case(
+        "a-capitalised-title-then-the-name-in-apposition",
+        "The Secretary of State, Karen Bass, said the talks had stalled.",
+        (E("Karen Bass", "Secretary of State", "said", "the talks had stalled", "indirect"),),
+    ),
+    Case(
+        "an-inverted-capitalised-title-then-the-name-in-apposition",
+        "“The talks have stalled,” said the Secretary of State, Karen Bass, on Monday.",
+        (E("Karen Bass", "Secretary of State", "said", "The talks have stalled", "direct"),),
+    ),
 )
