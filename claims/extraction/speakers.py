@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
-from .names import arabic_name_end, arabic_org_end, leading_nisbas, skip_descriptors, strip_honorifics
+from .names import agrees, arabic_name_end, arabic_org_end, leading_nisbas, skip_descriptors, strip_honorifics
 from .rules.base import OBJECT, CueVerb
 from .text import QUOTE_CHARS
 
@@ -149,6 +149,8 @@ def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon
             x += 1  # "وزير الموارد المائية والري"
         elif kx in lex.org_heads or (kx[:1] in "لب" and kx[1:] in lex.org_heads):
             x += 2  # "لشركة أبل", "بجامعة الكويت"
+        elif kx in ROLE_PREPOSITIONS and _place_size(keys, x + 1, n, lex):
+            x += 1 + _place_size(keys, x + 1, n, lex)  # "مدير مستشفى الشفاء في غزة": where the post is
         elif kx in ROLE_PREPOSITIONS and x + 2 < n and keys[x + 1] in lex.org_heads:
             # "الخبير الاقتصادي في جامعة الكويت"; "النائب عن الكتلة" needs no complement
             x += 2 if keys[x + 1].startswith("ال") else 3
@@ -166,6 +168,14 @@ def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon
         else:
             break
     return min(x, n)
+
+
+def _place_size(keys, x: int, n: int, lex: Lexicon) -> int:
+    """Length of the known place named at keys[x] with a word after it (0 if none)."""
+    for size in (3, 2, 1):
+        if x + size < n and tuple(keys[x : x + size]) in lex.places:
+            return size
+    return 0
 
 
 def _complement_with_li(keys, x: int, n: int, lex: Lexicon) -> bool:
@@ -575,18 +585,8 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
             j += 1
             continue
         if k[j] not in titles and sent.bk[j] not in titles:
-            bj = k[j] if k[j] in lex.org_heads else sent.bk[j]  # "وزارة" starts with و
-            if bj in lex.org_heads and not bj.startswith("ال"):
-                # "وزارة الصحة": an organisation that "الوزارة" may stand for later
-                y = arabic_org_end(sent, j, n)
-                if y > j + 1:
-                    start = sent.s[j] + (len(k[j]) - len(bj))
-                    ent = Entity(tuple(_nk(z, lex) for z in (bj, *k[j + 1 : y])), start, sent.e[y - 1])
-                    ent.positions.append(start)
-                    found.append(ent)
-                j = max(y, j + 1)
-                continue
-            j += 1
+            y = _arabic_organisation(sent, j, found)
+            j = max(y, j + 1)
             continue
         x = j
         while x < n and x - j < 12 and sent.word(x):
@@ -608,6 +608,10 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
             y = arabic_name_end(
                 sent, first, n, object_follows=before is not None and before.verb.kind == OBJECT
             )
+        for z in range(j + 1, x):
+            # "الرئيس التنفيذي لشركة أرامكو": the organisation in a role, which "الشركة" may stand for
+            if sent.word(z) and (sent.bk[z] in lex.org_heads or sent.k[z][1:] in lex.org_heads):
+                _arabic_organisation(sent, z, found, x)
         if y > first:
             ent = Entity(tuple(_nk(z, lex) for z in k[first:y]), sent.s[first], sent.e[y - 1])
             role_end = strip_honorifics(k, j, x, lex.honorifics)
@@ -618,3 +622,55 @@ def _scan_arabic(sent: Sentence) -> list[Entity]:
             found.append(ent)
         j = max(y, j + 1)
     return found
+
+
+def _arabic_organisation(sent: Sentence, j: int, found: list[Entity], limit: int = 0) -> int:
+    """An organisation named at token j, which a bare "الوزارة", "الشركة",
+    "الحكومة" may stand for later: "وزارة الصحة", "لشركة أرامكو" (after a
+    preposition), "الحكومة الأردنية" (a definite head and its nisba adjectives).
+    Adds it to `found`; returns the token after it (j when there is none)."""
+    lex = sent.lex
+    k = sent.k
+    n = limit or sent.n
+    kj = k[j]
+    bj = kj if kj in lex.org_heads else sent.bk[j]  # "وزارة" starts with و
+    if bj not in lex.org_heads and kj[:1] in lex.prep_prefixes and kj[1:] in lex.org_heads:
+        bj = kj[1:]  # "لشركة", "بوزارة"
+    if bj not in lex.org_heads:
+        return j
+    if bj.startswith("ال"):
+        y = j + 1
+        while y < n and y - j <= 2 and sent.word(y) and _nisba(k[y]) and agrees(bj, k[y - 1], k[y]):
+            y += 1  # "الحكومة الأردنية", "الجيش الإسرائيلي"
+    else:
+        y = min(arabic_org_end(sent, j, sent.n), n)
+        while y < n and sent.word(y) and y - j < 8 and not sent.quoted(y) and y > j + 1:
+            ky = k[y]
+            if ky[:1] not in lex.prep_prefixes or sent.is_complementiser(y) or _recipient_word(ky, lex):
+                break
+            if ky.startswith("لل") and len(ky) > 4:
+                y += 1  # "شركة نسيم للطيران", "الهيئة العامة للاستثمار"
+            elif ky[1:] in lex.org_heads and not ky[1:].startswith("ال"):
+                y = max(y + 1, min(arabic_org_end(sent, y, sent.n), n))  # "كلية الطب بجامعة دمشق"
+            elif ky[:1] == "ل" and y + 1 < n and sent.word(y + 1) and k[y + 1].startswith("ال"):
+                y += 2  # "المرصد السوري لحقوق الإنسان"
+            else:
+                break
+    if y <= j + 1:
+        return j
+    start = sent.s[j] + (len(kj) - len(bj))
+    ent = Entity(tuple(_nk(z, lex) for z in (bj, *k[j + 1 : y])), start, sent.e[y - 1])
+    ent.positions.append(start)
+    found.append(ent)
+    return y
+
+
+def _recipient_word(k: str, lex: Lexicon) -> bool:
+    """ "للصحفيين", "لوكالة": an addressee after a name, not part of it."""
+    rest = k[1:]
+    return rest in lex.recipients or (k.startswith("لل") and "ا" + rest in lex.recipients)
+
+
+def _nisba(k: str) -> bool:
+    """A definite adjective of origin (folded): "الأردنية", "الإسرائيلي"."""
+    return k.startswith("ال") and len(k) > 4 and k.endswith(("ي", "يه"))

@@ -313,6 +313,23 @@ class VerbFirstSubjects:
                 return (j, y, end, (y + 1, end))
             return None
         z = x + 1
+        place = next(
+            (
+                size
+                for size in (3, 2, 1)
+                if z + size < n
+                and all(sent.word(y) for y in range(z, z + size + 1))
+                and tuple(sent.k[y] for y in range(z, z + size)) in self.lex.places
+            ),
+            0,
+        )
+        if place:
+            # "مدير مستشفى الشفاء في غزة محمد أبو سلمية": the town, then the name
+            first = skip_descriptors(sent, z + place, n)
+            end = arabic_name_end(sent, first, n)
+            if end > first and (end >= n or not sent.word(end) or self._subject_stop(sent, end)):
+                return self._appositive(sent, j, end)
+            return None
         if z + 1 < n and sent.word(z) and not sent.k[z].startswith("ال") and sent.k[z + 1].startswith("ال"):
             z += 1  # "الخبير في شؤون المياه": an annexation
         while z < n and z - x <= 5 and sent.k[z].startswith("ال") and sent.word(z):
