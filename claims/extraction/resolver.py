@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon, key
-from .speakers import Entity, Mention, _nk
+from .speakers import Entity, Mention, _nk, _organisation_role
 
 if TYPE_CHECKING:
     from .document import Document
@@ -544,6 +544,10 @@ def kind_of(e: Entity, lex: Lexicon, doc: Document) -> str:
     ):
         return "organisation"
     if lex.rules.cased:
+        if e.role:
+            role = [key(w.strip(",.;:")) for w in doc.t[e.role[0] : e.role[1]].split()]
+            if _organisation_role(role, 0, len(role), lex):
+                return "organisation"  # "Voltaris Energy, a solar panel maker,"
         words = doc.t[e.start : e.end].split()
         if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             return "person"

@@ -479,7 +479,7 @@ def _scan_english(sent: Sentence) -> list[Entity]:
     capitals = [j for j in range(n) if w[j][0].isupper() and sent.isw[j]]
     if not capitals:
         return found
-    j = sent.dateline_end()  # "WELLINGTON, New Zealand (AP) —": places, not sources
+    j = j0 = sent.dateline_end()  # "WELLINGTON, New Zealand (AP) —": places, not sources
     for start in capitals:
         if start < j or sent.quoted(start):
             continue
@@ -560,14 +560,22 @@ def _scan_english(sent: Sentence) -> list[Entity]:
         ent = Entity(keys, sent.s[a], end)
         if role:
             ent.role = (sent.s[role[0]], sent.e[role[1] - 1])
-            ent.person = True
+            ent.person = not _organisation_role(k, role[0], role[1], lex)
         elif b + 2 < n and sent.comma(b) and w[b + 1].isdigit() and sent.comma(b + 2):
             ent.person = True  # "Mark Jones, 34, was at the scene"
         ent.positions.append(sent.s[a])
         if b < n - 2 and w[b] == "(" and w[b + 2] == ")" and w[b + 1].isupper():
             ent.acronym = k[b + 1]
+        if role is None and a == j0 and b - a >= 4 and k[a + 1] == "of" and k[a] not in lex.org_heads:
+            # "Shares of Northwind Bank fell": the sentence's first word is capitalised, not a name
+            c = a + 2 + (1 if k[a + 2] in lex.determiners else 0)
+            if 2 <= b - c <= 3:
+                a, keys = c, tuple(_nk(x, lex) for x in k[c:b])
+                ent = Entity(keys, sent.s[a], end)
+                ent.positions.append(sent.s[a])
         named_org = role is None and a > 0 and k[a - 1] in lex.org_heads and w[a - 1].islower()
-        if role is None and not ent.acronym and not (2 <= len(keys) <= 3) and not named_org:
+        org_name = 2 <= len(keys) <= 6 and (k[a] in lex.org_heads or k[b - 1] in lex.org_heads)
+        if role is None and not ent.acronym and not (2 <= len(keys) <= 3) and not named_org and not org_name:
             continue  # but "company Voltaris": an organisation named after its kind
         found.append(ent)
     return found
@@ -674,3 +682,17 @@ def _recipient_word(k: str, lex: Lexicon) -> bool:
 def _nisba(k: str) -> bool:
     """A definite adjective of origin (folded): "الأردنية", "الإسرائيلي"."""
     return k.startswith("ال") and len(k) > 4 and k.endswith(("ي", "يه"))
+
+
+def _organisation_role(k, a: int, b: int, lex: Lexicon) -> bool:
+    """Does the appositive k[a:b] describe an organisation ("a solar panel maker
+    based in Texas", "the country's largest lender"), not a person ("the chief
+    executive of Acme")? Its head noun is read before any preposition or participle."""
+    described = lex.rules.extra.get("organisation_descriptions", ())
+    for x in range(a, b):
+        kx = k[x]
+        if kx in lex.prepositions or kx in ("which", "that", "who") or kx.endswith("ed"):
+            break
+        if kx in lex.org_heads or kx in described:
+            return True
+    return False

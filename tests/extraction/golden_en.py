@@ -666,4 +666,39 @@ CASES = (
         "“The talks have stalled,” said the Secretary of State, Karen Bass, on Monday.",
         (E("Karen Bass", "Secretary of State", "said", "The talks have stalled", "direct"),),
     ),
+    Case(
+        "the-bank-stands-for-the-bank-named-at-the-start-of-a-sentence",
+        "Shares of Northwind Bank fell 5% on Tuesday.\n\n"
+        "The bank said in a statement that its capital position remained strong.",
+        (E("Northwind Bank", "", "said", "its capital position remained strong", "indirect"),),
+    ),
+    Case(
+        "the-regulator-stands-for-the-long-agency-name-before",
+        "The Securities and Exchange Commission fined the broker $2 million.\n\n"
+        "The regulator said the firm had misled its clients for years.",
+        (
+            E(
+                "Securities and Exchange Commission",
+                "",
+                "said",
+                "the firm had misled its clients for years",
+                "indirect",
+            ),
+        ),
+    ),
+    Case(
+        "the-company-stands-for-a-name-described-as-a-maker",
+        "Halvard Solar, a panel maker based in Oslo, said on Monday that it would cut 200 jobs.\n\n"
+        "The company also said it expected revenue to fall.",
+        (
+            E("Halvard Solar", "a panel maker based in Oslo", "said", "it would cut 200 jobs", "indirect"),
+            E(
+                "Halvard Solar",
+                "a panel maker based in Oslo",
+                "said",
+                "it expected revenue to fall",
+                "indirect",
+            ),
+        ),
+    ),
 )
