@@ -353,9 +353,21 @@ class Extractor(ContentSpans, VerbFirstSubjects, SubjectFirstPhrases):
             if k[x] == "عن":
                 size += 1  # "نقلاً عن": the preposition is part of the cue
             x += 1
-        if x + 1 < n and k[x] == "ما" and (sent.cue[x + 1] is not None or self._cue_with_pronoun(k[x + 1])):
-            x += 1  # بحسب ما أفاد به X, بحسب ما أعلنه X
-        if x < n and (sent.cue[x] is not None or self._cue_with_pronoun(k[x])) and self.verb_first:
+        if (
+            x + 1 < n
+            and k[x] == "ما"
+            and (
+                sent.cue[x + 1] is not None or self._cue_with_pronoun(k[x + 1]) or self._relay_word(k[x + 1])
+            )
+        ):
+            x += 1  # بحسب ما أفاد به X, بحسب ما أعلنه X, وفق ما نقلته X
+        relayed = False
+        if (
+            x < n
+            and self.verb_first
+            and (sent.cue[x] is not None or self._cue_with_pronoun(k[x]) or self._relay_word(k[x]))
+        ):
+            relayed = sent.cue[x] is None and self._relay_word(k[x])
             x += 1  # حسبما أفاد X, بحسب ما أعلنه X
             if x < n and k[x] in ("به", "بها", "بهم"):
                 x += 1
@@ -398,6 +410,13 @@ class Extractor(ContentSpans, VerbFirstSubjects, SubjectFirstPhrases):
             x += 1
         if x == a:
             return None
+        if relayed and x + 1 < n and k[x] == "عن" and sent.word(x + 1):
+            # "وفق ما نقلته وكالة رويترز عن متعاملين": the agency relays, the traders are the source
+            a, x, strip = x + 1, x + 1, 0
+            while x < n and x - a < 9 and sent.word(x) and not sent.quoted(x):
+                if sent.is_complementiser(x) or sent.cue[x] is not None or k[x] in lex.relay_nouns:
+                    break
+                x += 1
         mention = mention_from_tokens(sent, a, x, strip_prefix=strip)
         if mention is None:
             return None
@@ -457,6 +476,11 @@ class Extractor(ContentSpans, VerbFirstSubjects, SubjectFirstPhrases):
             ):
                 return True
         return False
+
+    def _relay_word(self, k: str) -> bool:
+        """ "نقلته", "نقلت": a verb of relaying, with or without its object pronoun."""
+        relay = self.lex.relay_verbs
+        return k in relay or any(k.endswith(p) and k[: -len(p)] in relay for p in ("ه", "ها", "ته", "تها"))
 
     def _cue_with_pronoun(self, k: str) -> bool:
         """ "أعلنه", "ذكرته": a cue verb with its object pronoun attached."""

@@ -32,6 +32,8 @@ class VerbFirstSubjects:
             return None
         after = j + size
         cue_text, cue_pos = self._cue_text(sent, j, size)
+        if self._impersonal(sent, j, cue_text, after):
+            return None
         # «...»، يضيف المدرب
         if b >= 0 and (sent.comma(b) or sent.mark[b] == CLOSE) and not conj:
             raw = self.quote_first(sent, b, j, after, cue, None, cue_text, cue_pos)
@@ -72,6 +74,22 @@ class VerbFirstSubjects:
             # "وأشار إلى أن", "لفت إلى نقص": the preposition next to the verb is part of the cue
             cue_text = self.doc.original_text(sent.s[j] + len(conj), sent.e[after])
         return self.content_after(sent, j, after, cue, mention, cue_text, cue_pos, 0.85)
+
+    def _impersonal(self, sent: Sentence, j: int, cue_text: str, after: int) -> bool:
+        """A passive with no one named: "أُعلن أن" (a damma written on its first
+        letter), or "ويذكر أن" / "ويُتوقع أن" opening a sentence (it is mentioned,
+        it is expected): the outlet's own narration, no source."""
+        if len(cue_text) > 2 and cue_text[1] == "\u064f" and cue_text[0] not in "يتن":
+            return True
+        if j != 0 or after >= sent.n or not sent.is_complementiser(after):
+            return False
+        extra = self.lex.rules.extra
+        bare = self.lex.strip_conj(sent.k[j])[1]
+        if bare in extra.get("impersonal_cues", ()):
+            return True
+        # "ويتوقع أن" goes on with the last speaker's words in the paragraph that quoted them
+        spoke = bool(self.claims) and self.claims[-1].para == sent.para.index
+        return bare in extra.get("impersonal_unless_speaking", ()) and not spoke
 
     def _skip_setting(self, sent: Sentence, x: int) -> int:
         """Past commas, time words and the occasion: "، الجمعة،", "في تصريح صحفي"."""

@@ -1218,6 +1218,11 @@ RULES = LanguageRules(
         # "أحدث أرقام المنظمة", "آخر بيانات الوزارة": the latest document of an organisation (folded)
         "latest": ("احدث", "اخر", "اخير", "اول"),
         # genres and page labels a headline may open with ("تقرير: ...", "عاجل: ..."): never a speaker
+        # folded present tenses that open a sentence as an impersonal passive before أن:
+        # "ويذكر أن" (it is worth mentioning), "يُتوقع أن" (it is expected): narration, no source;
+        # the second kind only where no one spoke before in the paragraph ("he expects that")
+        "impersonal_cues": ("يذكر",),
+        "impersonal_unless_speaking": ("يتوقع", "يرجح", "يعتقد"),
         "headline_labels": (
             "عاجل",
             "خبر عاجل",
