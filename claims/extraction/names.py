@@ -169,6 +169,8 @@ def arabic_org_end(sent: Sentence, x: int, limit: int, object_follows: bool = Fa
                 break
             if object_follows and k in lex.object_heads:
                 break
+            if object_follows and y > x + 1 and (k,) in lex.places:
+                break  # "اتهمت حركة الشعب الحرة السودان بـ": the country is the object
             y += 1
             continue
         if y == x + proper + 1 and proper < 2 and not sent.k[y - 1].startswith("ال"):

@@ -651,7 +651,12 @@ def _arabic_organisation(sent: Sentence, j: int, found: list[Entity], limit: int
         while y < n and y - j <= 2 and sent.word(y) and _nisba(k[y]) and agrees(bj, k[y - 1], k[y]):
             y += 1  # "الحكومة الأردنية", "الجيش الإسرائيلي"
     else:
-        y = min(arabic_org_end(sent, j, sent.n), n)
+        before = sent.cue[j - 1] if j > 0 else None
+        # "واتهمت حركة حماس إسرائيل بـ": the object of نفى/اتهم follows the name
+        y = min(
+            arabic_org_end(sent, j, sent.n, object_follows=before is not None and before.verb.kind == OBJECT),
+            n,
+        )
         while y < n and sent.word(y) and y - j < 8 and not sent.quoted(y) and y > j + 1:
             ky = k[y]
             if ky[:1] not in lex.prep_prefixes or sent.is_complementiser(y) or _recipient_word(ky, lex):
