@@ -149,8 +149,8 @@ def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon
             x += 1  # "وزير الموارد المائية والري"
         elif kx in lex.org_heads or (kx[:1] in "لب" and kx[1:] in lex.org_heads):
             x += 2  # "لشركة أبل", "بجامعة الكويت"
-        elif kx in ROLE_PREPOSITIONS and _place_size(keys, x + 1, n, lex):
-            x += 1 + _place_size(keys, x + 1, n, lex)  # "مدير مستشفى الشفاء في غزة": where the post is
+        elif kx in ROLE_PREPOSITIONS and place_size(keys, x + 1, n, lex):
+            x += 1 + place_size(keys, x + 1, n, lex)  # "مدير مستشفى الشفاء في غزة": where the post is
         elif kx in ROLE_PREPOSITIONS and x + 2 < n and keys[x + 1] in lex.org_heads:
             # "الخبير الاقتصادي في جامعة الكويت"; "النائب عن الكتلة" needs no complement
             x += 2 if keys[x + 1].startswith("ال") else 3
@@ -170,11 +170,13 @@ def title_extent(keys: list[str] | tuple[str, ...], i: int, n: int, lex: Lexicon
     return min(x, n)
 
 
-def _place_size(keys, x: int, n: int, lex: Lexicon) -> int:
-    """Length of the known place named at keys[x] with a word after it (0 if none)."""
+def place_size(keys, x: int, n: int, lex: Lexicon) -> int:
+    """Length of the known place named at keys[x] with a word after it (0 if
+    none), with a point of the compass before it: "غزة", "جنوب لبنان"."""
+    compass = 1 if x + 1 < n and keys[x] in lex.rules.extra.get("compass_words", ()) else 0
     for size in (3, 2, 1):
-        if x + size < n and tuple(keys[x : x + size]) in lex.places:
-            return size
+        if x + compass + size < n and tuple(keys[x + compass : x + compass + size]) in lex.places:
+            return compass + size
     return 0
 
 

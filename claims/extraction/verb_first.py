@@ -12,7 +12,14 @@ from .spans import (
     Raw,
     b_phrase,
 )
-from .speakers import ROLE_PREPOSITIONS, Mention, mention_from_tokens, sentence_subject, title_extent
+from .speakers import (
+    ROLE_PREPOSITIONS,
+    Mention,
+    mention_from_tokens,
+    place_size,
+    sentence_subject,
+    title_extent,
+)
 from .text import fold
 
 
@@ -331,16 +338,9 @@ class VerbFirstSubjects:
                 return (j, y, end, (y + 1, end))
             return None
         z = x + 1
-        place = next(
-            (
-                size
-                for size in (3, 2, 1)
-                if z + size < n
-                and all(sent.word(y) for y in range(z, z + size + 1))
-                and tuple(sent.k[y] for y in range(z, z + size)) in self.lex.places
-            ),
-            0,
-        )
+        place = place_size(sent.k, z, n, self.lex)
+        if place and not all(sent.word(y) for y in range(z, z + place + 1)):
+            place = 0
         if place:
             # "مدير مستشفى الشفاء في غزة محمد أبو سلمية": the town, then the name
             first = skip_descriptors(sent, z + place, n)

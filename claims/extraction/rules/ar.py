@@ -952,6 +952,21 @@ RULES = LanguageRules(
         "وهران",
         "قسنطينة",
         "صفاقس",
+        # continents and regions, named as where a post is ("المدير الإقليمي في أوروبا")
+        "أوروبا",
+        "أفريقيا",
+        "إفريقيا",
+        "آسيا",
+        "أمريكا اللاتينية",
+        "أميركا اللاتينية",
+        "أمريكا الشمالية",
+        "شمال أفريقيا",
+        "شرق أفريقيا",
+        "غرب أفريقيا",
+        "الضفة الغربية",
+        "قطاع غزة",
+        "سيناء",
+        "دارفور",
     ),
     source_of=("صادر", "صادرة", "الصادر", "الصادرة", "صادرين"),
     determiners=(),
@@ -1223,6 +1238,8 @@ RULES = LanguageRules(
         # the second kind only where no one spoke before in the paragraph ("he expects that")
         "impersonal_cues": ("يذكر",),
         "impersonal_unless_speaking": ("يتوقع", "يرجح", "يعتقد"),
+        # folded points of the compass before a place: "في جنوب لبنان"
+        "compass_words": ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"),
         "headline_labels": (
             "عاجل",
             "خبر عاجل",
