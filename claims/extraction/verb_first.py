@@ -185,6 +185,11 @@ class VerbFirstSubjects:
         fb = sent.bare(first)
         if fb in lex.prepositions or k[first] in lex.prepositions or fb in lex.subordinators:
             return None
+        asides = lex.rules.extra.get("aside_words", ())
+        while end - first > 1 and (k[end - 1] in lex.time_words or k[end - 1] in asides):
+            end -= 1  # "الحكومة بدورها أكدت", "الحكومة من جهتها أكدت": an aside, not the name
+            if end - first > 1 and k[end] in asides and k[end - 1] == "من":
+                end -= 1
         if self._verb_with_conjunction(k[first]):
             return None  # "ويأتي ذلك ..." starts with a verb
         return mention_from_tokens(sent, first, end)

@@ -1240,6 +1240,8 @@ RULES = LanguageRules(
         "impersonal_unless_speaking": ("يتوقع", "يرجح", "يعتقد"),
         # folded points of the compass before a place: "في جنوب لبنان"
         "compass_words": ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"),
+        # folded: "من جهتها", "من جانبه" between a subject and its verb (an aside)
+        "aside_words": ("جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم", "ناحيته", "ناحيتها"),
         "headline_labels": (
             "عاجل",
             "خبر عاجل",
