@@ -420,6 +420,10 @@ class VerbFirstSubjects:
                     and kf not in lex.according
                     and kf not in lex.relay_verbs
                 ):
+                    if sent.k[first][:1].isdigit() and y - first == 2:
+                        return (a, x, y, None)  # "سامي خليل، 45 عاماً،": an age, no role
+                    if sent.k[first] in ("وهو", "وهي", "وهم") and y - first > 1:
+                        first += 1  # "سارة محمود، وهي ناشطة حقوقية،": the role after the pronoun
                     return (a, x, y, (first, y))
                 z = y + 1
                 if z < n and (sent.is_complementiser(z) or sent.w[z] == ":"):
