@@ -504,6 +504,8 @@ def _scan_english(sent: Sentence) -> list[Entity]:
                 x += 1  # "David Warner's place": the name, its possessive dropped by the keys
                 break
             x += 1
+            if x + 1 < n and w[x] == "." and "." in k[x - 1] and sent.word(x + 1) and w[x + 1][:1].isupper():
+                x += 1  # "the U.S. Food and Drug Administration": the abbreviation's stop
         a, b = j, x
         j = max(x, j + 1)
         while a < b and (k[a] in lex.determiners or k[a] in lex.subordinators or k[a] in lex.prepositions):
@@ -557,7 +559,7 @@ def _scan_english(sent: Sentence) -> list[Entity]:
                 c < a - 1 and (y < 0 or not sent.word(y)) and any(lex.is_title(k[z]) for z in range(c, a - 1))
             ):
                 role = (c, a - 1)  # "Hughes' sister, Tamika Hughes,"
-        keys = tuple(_nk(x, lex) for x in k[a:b])
+        keys = tuple(_nk(k[z], lex) for z in range(a, b) if sent.word(z))
         end = sent.e[b - 1] - (2 if k[b - 1].endswith("'s") else 0)  # "Dan Ward's place": the name
         ent = Entity(keys, sent.s[a], end)
         if role:

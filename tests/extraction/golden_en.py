@@ -701,4 +701,18 @@ CASES = (
             ),
         ),
     ),
+    Case(
+        "the-agency-stands-for-a-name-opening-with-an-abbreviation",
+        "The U.S. Bureau of Land Management closed the trail on Friday.\n\n"
+        "The agency said the closure would last until the fire was contained.",
+        (
+            E(
+                "U.S. Bureau of Land Management",
+                "",
+                "said",
+                "the closure would last until the fire was contained",
+                "indirect",
+            ),
+        ),
+    ),
 )
