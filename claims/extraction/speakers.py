@@ -578,7 +578,7 @@ def _scan_english(sent: Sentence) -> list[Entity]:
                 ent = Entity(keys, sent.s[a], end)
                 ent.positions.append(sent.s[a])
         named_org = role is None and a > 0 and k[a - 1] in lex.org_heads and w[a - 1].islower()
-        org_name = 2 <= len(keys) <= 6 and (k[a] in lex.org_heads or k[b - 1] in lex.org_heads)
+        org_name = 2 <= len(keys) <= 6 and any(k[z] in lex.org_heads for z in range(a, b))
         if role is None and not ent.acronym and not (2 <= len(keys) <= 3) and not named_org and not org_name:
             continue  # but "company Voltaris": an organisation named after its kind
         found.append(ent)
