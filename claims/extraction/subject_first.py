@@ -99,8 +99,17 @@ class SubjectFirstPhrases:
             if self._place_tail(sent, first, b) and sent.word(p - 1) and capitalised(w[p - 1]):
                 # "the mayor of Springfield, Illinois,": the state completes the town before it
                 q = self._comma_before(sent, p - 1, b)
-                if q >= 1 and (k[q + 1] in lex.determiners or lex.title_at(k, q + 1, p)):
-                    p, first = q, q + 1  # the appositive runs from the earlier comma
+                kq = k[q + 1] if q >= 1 else ""
+                if q >= 1 and (
+                    kq in lex.determiners
+                    or lex.title_at(k, q + 1, p)
+                    or kq in lex.prepositions
+                    or kq in ("who", "which")
+                    or kq.endswith(("ed", "ing"))
+                ):
+                    # "the mayor of Springfield, Illinois,", ", of Springfield, Illinois,",
+                    # ", based in Austin, Texas,": the appositive runs from the earlier comma
+                    p, first = q, q + 1
                 else:
                     town = True  # "Police in Dayton, Ohio, said": the subject ends at the town
             if town:
@@ -125,7 +134,12 @@ class SubjectFirstPhrases:
             ):
                 role = None
             b = p - 1
-            if role is not None and b >= 2 and k[b].isdigit() and sent.comma(b - 1):
+            if (
+                (role is not None or k[first] in lex.prepositions)
+                and b >= 2
+                and k[b].isdigit()
+                and sent.comma(b - 1)
+            ):
                 b -= 2  # "Peter Jones, 54, a farmer from Kent, said": the age before the role
         end = b + 1
         seg = end  # where the noun phrase after the last preposition taken in ends

@@ -715,4 +715,14 @@ CASES = (
             ),
         ),
     ),
+    Case(
+        "a-hometown-and-its-state-in-apposition",
+        "Rosa Klein, 38, of Tacoma, Washington, said she had waited six hours for a bus.",
+        (E("Rosa Klein", "", "said", "she had waited six hours for a bus", "indirect"),),
+    ),
+    Case(
+        "a-participle-appositive-with-a-town-and-its-state",
+        "The bakery chain, based in Austin, Texas, said it would hire 500 workers.",
+        (E("bakery chain", "", "said", "it would hire 500 workers", "indirect"),),
+    ),
 )
