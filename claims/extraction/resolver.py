@@ -62,11 +62,22 @@ class Resolver:
             if m.kind == "name" and not m.headline and not (m.determiner and len(m.keys) == 1):
                 role = m.roles[0] if m.roles else None
                 text = self._written(m)
-                ent = Entity(m.keys, m.start, m.end, text, role, m.person, [m.pos], extra_roles=m.roles[1:])
+                person = m.person or (role is not None and self._person_role(role))
+                ent = Entity(m.keys, m.start, m.end, text, role, person, [m.pos], extra_roles=m.roles[1:])
                 ent.claims = 1
                 self._add(ent)
         for ent in scanned:
             self._add(ent)
+
+    def _person_role(self, role: tuple[int, int]) -> bool:
+        """ "Johnson, a former banker, said": a name described by an appositive
+        that is no organisation's ("Voltaris, a panel maker") is a person's."""
+        if not self.lex.rules.cased:
+            return False
+        words = [key(w.strip(",.;:")) for w in self.doc.t[role[0] : role[1]].split()]
+        if not words or (words[0] not in ("a", "an", "the") and not self.lex.title_words & set(words)):
+            return False
+        return not _organisation_role(words, 0, len(words), self.lex)
 
     # ------------------------------------------------------------ the entity table
 

@@ -725,4 +725,12 @@ CASES = (
         "The bakery chain, based in Austin, Texas, said it would hire 500 workers.",
         (E("bakery chain", "", "said", "it would hire 500 workers", "indirect"),),
     ),
+    Case(
+        "a-one-word-name-with-an-appositive-is-a-person-for-he",
+        "Okafor, a retired judge, said the ruling was flawed. “It ignores the facts,” he said.",
+        (
+            E("Okafor", "a retired judge", "said", "the ruling was flawed", "indirect"),
+            E("Okafor", "a retired judge", "said", "It ignores the facts", "direct"),
+        ),
+    ),
 )
