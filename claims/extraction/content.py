@@ -298,6 +298,8 @@ class ContentSpans:
         # subject-first languages
         if verb.recipient:
             x = self._skip_recipient(sent, x)
+        elif verb.lemma in lex.rules.extra.get("object_then_that", ()):
+            x = self._object_before_that(sent, x)
         found = self._marked_start_subject_first(sent, x)
         if found is not None:
             return found, 0
@@ -420,6 +422,19 @@ class ContentSpans:
             ):
                 x += 2
             else:
+                break
+        return x
+
+    def _object_before_that(self, sent: Sentence, x: int) -> int:
+        """ "warned ministers that", "assured investors that": the one warned,
+        a short noun phrase right before "that", is not the content."""
+        k = sent.k
+        if x >= sent.n or k[x] == "that" or not sent.word(x):
+            return x
+        for y in range(x + 1, min(sent.n, x + 5)):
+            if k[y] == "that" and sent.word(y):
+                return y
+            if not sent.word(y) or sent.quoted(y) or sent.cue[y] is not None or k[y] in FINITE:
                 break
         return x
 

@@ -733,4 +733,14 @@ CASES = (
             E("Okafor", "a retired judge", "said", "It ignores the facts", "direct"),
         ),
     ),
+    Case(
+        "the-one-warned-before-that-is-not-content",
+        "Union leader Paul Hart warned ministers that strikes would spread to the railways.",
+        (E("Paul Hart", "Union leader", "warned", "strikes would spread to the railways", "indirect"),),
+    ),
+    Case(
+        "a-relative-that-inside-the-content-of-warned",
+        "The regulator warned that the plan that was approved last year would fail.",
+        (E("regulator", "", "warned", "the plan that was approved last year would fail", "indirect"),),
+    ),
 )

@@ -1425,6 +1425,8 @@ RULES = LanguageRules(
             "Wales",
             "Northern Ireland",
         ),
+        # verbs whose object, the one addressed, may come before "that": "warned ministers that"
+        "object_then_that": ("warn", "caution", "promise", "advise", "inform", "notify", "reassure"),
         # nouns that describe an organisation in apposition: "Voltaris, a solar panel maker, said"
         "organisation_descriptions": (
             "maker",
