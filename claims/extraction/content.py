@@ -21,6 +21,22 @@ from .spans import (
 from .speakers import Mention, mention_from_tokens
 from .text import fold
 
+# nouns and verbs ending like superlatives: ", the interest rate ...", ", the protest ..."
+_EST_NOUNS = frozenset(
+    [
+        "interest",
+        "request",
+        "protest",
+        "forest",
+        "contest",
+        "arrest",
+        "harvest",
+        "suggest",
+        "inquest",
+        "conquest",
+    ]
+)
+
 
 class ContentSpans:
     """Methods of the Extractor (see pipeline.py); `self` has `lex`, `doc`, `t`,
@@ -191,10 +207,25 @@ class ContentSpans:
                 sent.k[x + 1] in lex.prepositions
                 or sent.k[x + 1] in ("as", "while", "when", "after", "before", "amid")
                 or self._time_aside(sent, x + 1)
+                or self._summary_aside(sent, x + 1)
             ):
                 return False
             return not any(sent.w[y] == ":" or sent.mark[y] or sent.k[y] == "that" for y in range(x + 1, n))
         return sent.cue[x] is not None and sent.cue[x].participle
+
+    def _summary_aside(self, sent: Sentence, x: int) -> bool:
+        """ "..., the office said, the highest level in a year.", "..., up from 3%":
+        the narrator sums up the figure; it is not what follows the cue."""
+        k = sent.k
+        if x + 1 >= sent.n or not sent.word(x + 1):
+            return False
+        if k[x] in ("up", "down") and k[x + 1] == "from":
+            return True
+        heads = self.lex.rules.extra.get("summary_heads", ())
+        return k[x] in ("the", "a", "its", "their") and (
+            k[x + 1] in heads
+            or (k[x + 1].endswith("est") and len(k[x + 1]) > 4 and k[x + 1] not in _EST_NOUNS)
+        )
 
     def _split_quote_follows(self, sent: Sentence, x: int) -> bool:
         return x + 1 < sent.n and sent.comma(x) and sent.mark[x + 1] == OPEN

@@ -743,4 +743,14 @@ CASES = (
         "The regulator warned that the plan that was approved last year would fail.",
         (E("regulator", "", "warned", "the plan that was approved last year would fail", "indirect"),),
     ),
+    Case(
+        "the-narrator-sums-up-the-figure-after-the-attribution",
+        "Unemployment fell to 3.2% in May, the labour office said on Friday, the lowest level since 2008.",
+        (E("labour office", "", "said", "Unemployment fell to 3.2% in May", "indirect"),),
+    ),
+    Case(
+        "the-narrator-compares-the-figure-after-the-attribution",
+        "Rice exports rose 12% in June, the trade ministry said, up from 9% a year earlier.",
+        (E("trade ministry", "", "said", "Rice exports rose 12% in June", "indirect"),),
+    ),
 )

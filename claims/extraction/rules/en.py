@@ -1425,6 +1425,9 @@ RULES = LanguageRules(
             "Wales",
             "Northern Ireland",
         ),
+        # after ", the office said,": "the highest level", "a record", "the first time": the
+        # narrator sums up the figure (superlatives ending in -est are recognised as well)
+        "summary_heads": ("most", "least", "first", "record", "biggest", "worst", "best", "second", "third"),
         # verbs whose object, the one addressed, may come before "that": "warned ministers that"
         "object_then_that": ("warn", "caution", "promise", "advise", "inform", "notify", "reassure"),
         # nouns that describe an organisation in apposition: "Voltaris, a solar panel maker, said"
