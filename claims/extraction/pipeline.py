@@ -183,9 +183,19 @@ class Extractor(ContentSpans, VerbFirstSubjects, SubjectFirstPhrases):
         if sent.e[colon] < para.end and not t[sent.e[colon]].isspace():
             return None  # 18:18, http://
         labels = self.lex.headline_labels
+        first = 0
+        if (
+            len(left_words) > 1
+            and (sent.k[left_words[0]],) in labels
+            and left_words[1] > left_words[0] + 1
+            and all(sent.w[y] in ".|-–—…/" for y in range(left_words[0] + 1, left_words[1]))
+        ):
+            # "بالفيديو.. وزير الخارجية: ...", "WATCH | Minister: ...": the label, then the headline
+            first = left_words[1]
+            left_words = left_words[1:]
         if (sent.k[left_words[0]],) in labels or tuple(sent.k[j] for j in left_words) in labels:
             return None  # "Report: ...", "Fact check: ...", "عاجل: ...": a genre, not a speaker
-        mention = mention_from_tokens(sent, 0, colon, headline=True)
+        mention = mention_from_tokens(sent, first, colon, headline=True)
         if mention is None:
             return None
         start = self.content_from(sent, colon + 1, sent.n)

@@ -753,4 +753,9 @@ CASES = (
         "Rice exports rose 12% in June, the trade ministry said, up from 9% a year earlier.",
         (E("trade ministry", "", "said", "Rice exports rose 12% in June", "indirect"),),
     ),
+    Case(
+        "a-label-and-a-separator-before-a-speaker-headline",
+        "WATCH | Transport minister: Night buses return in May",
+        (E("Transport minister", "", ":", "Night buses return in May", "indirect"),),
+    ),
 )
