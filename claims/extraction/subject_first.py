@@ -89,6 +89,8 @@ class SubjectFirstPhrases:
         role = None
         if b < 0:
             return None
+        if b >= 1 and w[b] == "." and k[b - 1] in lex.rules.abbreviations and sent.word(b - 1):
+            b -= 1  # "Acme Corp. said", "John Smith Jr. said": the abbreviation's stop
         if sent.comma(b):
             # "Smith, the party's leader, said": an appositive between commas
             p = self._comma_before(sent, b - 1, b)

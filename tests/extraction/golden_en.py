@@ -758,4 +758,17 @@ CASES = (
         "WATCH | Transport minister: Night buses return in May",
         (E("Transport minister", "", ":", "Night buses return in May", "indirect"),),
     ),
+    Case(
+        "a-company-name-ending-with-an-abbreviation-before-said",
+        "Halden Foods Inc. said its sales fell 6% in the quarter.",
+        (E("Halden Foods Inc", "", "said", "its sales fell 6% in the quarter", "indirect"),),
+    ),
+    Case(
+        "the-planemaker-stands-for-the-company-named-before",
+        "Skyward Aero Co. said it would cut 800 jobs. The planemaker said the cuts would include managers.",
+        (
+            E("Skyward Aero Co", "", "said", "it would cut 800 jobs", "indirect"),
+            E("Skyward Aero Co", "", "said", "the cuts would include managers", "indirect"),
+        ),
+    ),
 )
