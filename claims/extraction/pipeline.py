@@ -582,9 +582,9 @@ def extract_claims(text: str, language: str | None = None) -> list[ExtractedClai
     `language` is a code ("ar", "en"); None detects it from the script.
     Raises UnsupportedLanguage for other languages or scripts.
     """
+    from .entities import scan_entities
     from .headline import headline_verb, make_headline
     from .resolver import Resolver
-    from .speakers import scan_entities
 
     ex = _prepare(text, language)
     if ex is None:

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .entities import Entity, _organisation_role
 from .lexicon import Lexicon, key
-from .speakers import Entity, Mention, _nk, _organisation_role
+from .speakers import Mention, _nk
 
 if TYPE_CHECKING:
     from .document import Document
