@@ -13,9 +13,10 @@ knows the shapes of attribution:
   quotations split by their attribution, several cues in one sentence.
 
 The Extractor reads the article; clause-level work lives beside it:
-`verb_first` (Arabic subjects), `subject_first` (English noun phrases) and
-`content` (where the content of a claim begins and ends). Speakers are
-resolved afterwards by `resolver`.
+`verb_first` (Arabic subjects), `subject_first` (English noun phrases),
+`content` (where the content after a cue begins and ends) and
+`content_first` (content before its attribution). Speakers are resolved
+afterwards by `resolver`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from collections.abc import Iterator
 
 from .claim import ExtractedClaim
 from .content import ContentSpans
+from .content_first import ContentFirst
 from .document import CLOSE, DASHES, ENDS, OPEN, Document, Paragraph, Sentence
 from .lexicon import Cue, Lexicon
 from .rules.base import OBJECT
@@ -42,7 +44,7 @@ from .text import fold
 from .verb_first import VerbFirstSubjects
 
 
-class Extractor(ContentSpans, VerbFirstSubjects, SubjectFirstPhrases):
+class Extractor(ContentSpans, ContentFirst, VerbFirstSubjects, SubjectFirstPhrases):
     def __init__(self, text: str, lex: Lexicon):
         self.lex = lex
         self.doc = Document(text, lex)
