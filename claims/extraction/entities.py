@@ -1,13 +1,14 @@
 """The people and organisations an article names: introduced with a title or
-an appositive, organisations by their head noun, and acronyms. `resolver`
-matches each speaker mention against them."""
+an appositive, organisations by their head noun, and acronyms; and the kind
+of source each entity is (`kind_of`). `resolver` matches each speaker mention
+against them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, key
 from .names import agrees, arabic_name_end, arabic_org_end, skip_descriptors, strip_honorifics
 from .rules.base import OBJECT
 
@@ -278,3 +279,39 @@ def _organisation_role(k, a: int, b: int, lex: Lexicon) -> bool:
         if kx in lex.org_heads or kx in described:
             return True
     return False
+
+
+def kind_of(e: Entity, lex: Lexicon, doc: Document) -> str:
+    """The kind of source `e` is: person, organisation, place, document or unnamed."""
+    keys = tuple(key(k) for k in e.keys)
+    if not keys:
+        return "unnamed"
+    if e.person:
+        return "person"
+    if keys in lex.places or (len(keys) == 2 and keys[0] in ("ال",)):
+        return "place"
+    raw = tuple(key(w) for w in doc.t[e.start : e.end].split())
+    if raw in lex.places:
+        return "place"
+    if any(k in lex.unnamed or k in lex.group_nouns for k in raw[:2]):
+        return "unnamed"
+    if any(k in lex.documents for k in raw[:1]):
+        return "document"
+    if (
+        any(k in lex.org_heads for k in raw)
+        or e.acronym
+        or (len(raw) == 1 and doc.t[e.start : e.end].isupper())
+    ):
+        return "organisation"
+    if lex.rules.cased:
+        if e.role:
+            role = [key(w.strip(",.;:")) for w in doc.t[e.role[0] : e.role[1]].split()]
+            if _organisation_role(role, 0, len(role), lex):
+                return "organisation"  # "Voltaris Energy, a solar panel maker,"
+        words = doc.t[e.start : e.end].split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return "person"
+        return "organisation"
+    if raw and raw[0].startswith("ال"):
+        return "organisation"
+    return "person"
