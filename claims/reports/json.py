@@ -79,8 +79,6 @@ def render(report: Report) -> Iterator[str]:
     # The header as an object missing its closing brace, then the lists.
     yield _dump(header(report))[:-1] + ',"claims":['
     for index, record in enumerate(report.records()):
-        for link in record["sources"]:
-            del link["source_record"]  # listed once each under "sources", below
         yield ("," if index else "") + "\n" + _dump(record)
     yield '\n],"articles":['
     for index, article in enumerate(report.articles()):

@@ -42,9 +42,19 @@ from claims.models import (
 CHUNK_SIZE = 1000
 
 
+# The internal audience (notes, drafts, assignees) is for those who may edit
+# claims: Fact-checkers and Editors. The admin and the API both ask here.
+INTERNAL_PERMISSION = "claims.change_claim"
+
+
 class Audience(models.TextChoices):
     INTERNAL = "internal", _("internal (everything, notes and drafts included)")
     PUBLIC = "public", _("public (published verdicts only)")
+
+    @classmethod
+    def readable_by(cls, user):
+        """The audiences whose reports the user may read, internal first."""
+        return [cls.INTERNAL, cls.PUBLIC] if user.has_perm(INTERNAL_PERMISSION) else [cls.PUBLIC]
 
 
 def newsroom():
@@ -127,7 +137,7 @@ class Report:
                 yield self._claim_record(row, verdicts.get(pk, []), links.get(pk, []), notes.get(pk, []))
 
     def sources(self) -> Iterator[dict]:
-        """The evidence the claims are linked to, each once, by id, as in their links' `source_record`."""
+        """The evidence the claims are linked to, each once, by id (the JSON format's own list)."""
         links = ClaimSource.objects.filter(claim__in=self.claim_queryset().order_by().values("pk"))
         fields = ["id", "url", "title", "publisher", "kind", "published_at", "accessed_at", "archive_url"]
         if not self.is_public:
@@ -275,10 +285,6 @@ class Report:
                 "version",
                 "created_at",
                 "updated_at",
-                _user_field("source__created_by"),
-                "source__version",
-                "source__created_at",
-                "source__updated_at",
             ]
         links = _of_claims(ClaimSource.objects.all(), ids).order_by("claim_id", "id")
         links = links.values_list(*self._columns(ClaimSource, fields))
@@ -302,34 +308,14 @@ class Report:
                 "excerpt": row[11],
                 "note": row[12],
             }
-            # The evidence row itself, for the JSON format's own list of sources.
-            source = {
-                "id": source_id,
-                "url": url,
-                "title": title,
-                "publisher": publisher,
-                "kind": kind,
-                "published_at": published_at,
-                "accessed_at": accessed_at,
-                "archive_url": archive_url,
-            }
             if not self.is_public:
-                added_by, version, created_at, updated_at, created_by, source_version, *source_times = row[
-                    13:
-                ]
+                added_by, version, created_at, updated_at = row[13:]
                 record |= {
                     "added_by": added_by,
                     "version": version,
                     "created_at": _iso(created_at),
                     "updated_at": _iso(updated_at),
                 }
-                source |= {
-                    "created_by": created_by,
-                    "version": source_version,
-                    "created_at": _iso(source_times[0]),
-                    "updated_at": _iso(source_times[1]),
-                }
-            record["source_record"] = source
             found.setdefault(claim_id, []).append(record)
         return found
 
