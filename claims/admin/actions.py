@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from claims.admin.forms import AssignForm, ExportForm, SetStatusForm
 from claims.models import Article, Claim, ClaimStatus
 from claims.reports import FORMATS, Audience, Report, http_response
-from claims.reports.api import INTERNAL_PERMISSION
 
 BULK_LIMIT = 500
 # Stored untranslated in the history; the History page translates it.
@@ -247,9 +246,7 @@ def export_formats():
 
 
 def export_audiences(user):
-    if user.has_perm(INTERNAL_PERMISSION):
-        return Audience.choices
-    return [(Audience.PUBLIC.value, Audience.PUBLIC.label)]
+    return [(audience.value, audience.label) for audience in Audience.readable_by(user)]
 
 
 def export_claims(claims, fmt, audience=Audience.INTERNAL, title=""):

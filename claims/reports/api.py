@@ -20,8 +20,6 @@ from claims.api.filters import ClaimFilter
 from claims.models import Article, Claim
 from claims.reports import FORMATS, Audience, Report, http_response
 
-INTERNAL_PERMISSION = "claims.change_claim"
-
 AUDIENCE = OpenApiParameter(
     "audience",
     OpenApiTypes.STR,
@@ -57,7 +55,7 @@ class ReportView(APIView):
             raise ValidationError(
                 {"audience": _("Choose one of: %(choices)s.") % {"choices": ", ".join(Audience.values)}}
             )
-        if value == Audience.INTERNAL and not request.user.has_perm(INTERNAL_PERMISSION):
+        if value not in Audience.readable_by(request.user):
             raise PermissionDenied(_("Internal reports are for Fact-checkers and Editors."))
         return Audience(value)
 
